@@ -1,0 +1,82 @@
+/*
+ * zynq_regs.h - register-table helper for the simple PS devices (dprsim).
+ *
+ * A device describes its 32-bit registers as a const table of zynq_reg_info
+ * (offset, reset value, read-only mask, write-1-to-clear mask, hooks) and keeps
+ * the values in a uint32_t array of the same length. zynq_regs_write() applies
+ *     new = (old & ro) | (val & ~ro & ~w1c) | (old & w1c & ~val)
+ * i.e. read-only bits keep their value, W1C bits clear where 1 is written,
+ * every other bit takes the written value. Hooks let a device veto or adjust a
+ * write (pre_write), react to it (post_write) or compute a read (read).
+ */
+#ifndef ZYNQ_REGS_H
+#define ZYNQ_REGS_H
+
+#include "zynq_dev.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct zynq_reg_info;
+
+/** Called before the masks are applied. May change *value. Return false to
+ *  drop the write entirely (e.g. a locked SLCR). */
+typedef bool (*zynq_reg_pre_write_fn)(void *owner,
+                                      const struct zynq_reg_info *ri,
+                                      uint32_t *value);
+/** Called after the new value is stored (old = value before the write). */
+typedef void (*zynq_reg_post_write_fn)(void *owner,
+                                       const struct zynq_reg_info *ri,
+                                       uint32_t old, uint32_t value);
+/** Called on read with the stored value; returns the value the bus sees. */
+typedef uint32_t (*zynq_reg_read_fn)(void *owner,
+                                     const struct zynq_reg_info *ri,
+                                     uint32_t stored);
+
+/** Register access flags. */
+enum {
+    ZYNQ_REG_WO = 1u << 0,  /**< write-only: reads return 0 */
+    ZYNQ_REG_RO = 1u << 1   /**< read-only: writes ignored (logged) */
+};
+
+typedef struct zynq_reg_info {
+    const char *name;
+    uint32_t offset;
+    uint32_t reset;
+    uint32_t ro;      /**< bits that writes do not change */
+    uint32_t w1c;     /**< bits cleared by writing 1 */
+    unsigned flags;   /**< ZYNQ_REG_WO / ZYNQ_REG_RO */
+    zynq_reg_pre_write_fn pre_write;
+    zynq_reg_post_write_fn post_write;
+    zynq_reg_read_fn read;
+} zynq_reg_info;
+
+typedef struct zynq_regs {
+    const zynq_reg_info *info; /**< table, any order, unique offsets */
+    size_t n;
+    uint32_t *val;             /**< n values, owned by the device */
+    void *owner;               /**< passed to the hooks */
+    const zynq_dev *dev;       /**< for logging */
+} zynq_regs;
+
+/** Bind a table to its value array (does not reset). */
+void zynq_regs_init(zynq_regs *r, const zynq_reg_info *info, size_t n,
+                    uint32_t *val, void *owner, const zynq_dev *dev);
+/** Load every register with its reset value. */
+void zynq_regs_reset(zynq_regs *r);
+/** Index of the register at `offset`, or -1. */
+int zynq_regs_find(const zynq_regs *r, uint32_t offset);
+/** Read through the table; false when no register sits at `offset`. */
+bool zynq_regs_read(zynq_regs *r, uint32_t offset, uint32_t *value);
+/** Write through the table; false when no register sits at `offset`. */
+bool zynq_regs_write(zynq_regs *r, uint32_t offset, uint32_t value);
+/** Stored value at `offset` (0 if none). */
+uint32_t zynq_regs_get(const zynq_regs *r, uint32_t offset);
+/** Overwrite the stored value at `offset` without hooks or masks. */
+void zynq_regs_set(zynq_regs *r, uint32_t offset, uint32_t value);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* ZYNQ_REGS_H */
