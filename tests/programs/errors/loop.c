@@ -1,0 +1,7 @@
+/* Runaway program: never exits (for the --max-insns error path). */
+int main(void)
+{
+    volatile unsigned n = 0;
+    for (;;)
+        n++;
+}
