@@ -1,0 +1,85 @@
+// dprsim_main.cc - the dprsim command line (boot, validate, run).
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include <systemc>
+
+#include "plat_boot.h"
+#include "plat_cli.h"
+#include "plat_run.h"
+
+namespace {
+
+const char kUsage[] =
+    "usage: dprsim boot IMAGE.elf [--load FILE@ADDR]... [--max-time T] [--cold] [--stats]\n"
+    "       dprsim validate SCENARIO.yaml\n"
+    "       dprsim run SCENARIO.yaml [--out DIR] [--trace fst|vcd|none] [--stats]\n"
+    "  T is a duration with a unit: ps, ns, us, ms or s (e.g. 10ms, 2s)\n"
+    "exit status: the program's semihosting exit status; 2 bad input;\n"
+    "  100 time limit reached; 101 CPU stopped (WFI with nothing to wake it, ISS halt, ...)\n";
+
+int bad(const std::string &msg)
+{
+    std::fprintf(stderr, "dprsim: %s\n", msg.c_str());
+    return plat::kExitBadInput;
+}
+
+int cmd_boot(int argc, char **argv)
+{
+    plat::BootSpec spec;
+    for (int i = 2; i < argc; i++) {
+        std::string a = argv[i];
+        if (a == "--load" || a == "--max-time") {
+            if (i + 1 >= argc) return bad(a + ": missing value");
+            std::string v = argv[++i], err;
+            if (a == "--load") {
+                plat::RawLoad l;
+                if (!plat::parse_load(v, &l.path, &l.addr, &err)) return bad("--load " + err);
+                spec.loads.push_back(l);
+            } else if (!plat::parse_time_ps(v, &spec.max_time_ps, &err)) {
+                return bad("--max-time " + err);
+            }
+        } else if (a == "--cold") {
+            spec.cold = true;
+        } else if (a == "--stats") {
+            spec.stats = true;
+        } else if (a.size() > 1 && a[0] == '-') {
+            return bad("boot: unknown option '" + a + "'");
+        } else if (spec.elf.empty()) {
+            spec.elf = a;
+        } else {
+            return bad("boot: more than one IMAGE ('" + spec.elf + "', '" + a + "')");
+        }
+    }
+    if (spec.elf.empty()) return bad("boot: missing IMAGE.elf");
+    return plat::boot_and_run(spec).status;
+}
+
+} // namespace
+
+int sc_main(int argc, char **argv)
+{
+    if (argc < 2) {
+        std::fputs(kUsage, stderr);
+        return plat::kExitBadInput;
+    }
+    std::string cmd = argv[1];
+    if (cmd == "-h" || cmd == "--help") {
+        std::fputs(kUsage, stdout);
+        return 0;
+    }
+    if (cmd == "boot") return cmd_boot(argc, argv);
+    if (cmd == "validate") return plat::cmd_validate(argc, argv);
+    if (cmd == "run") return plat::cmd_run(argc, argv);
+    return bad("unknown command '" + cmd + "' (boot, validate, run; --help)");
+}
+
+// SystemC prints a banner on stdout when the kernel starts unless told not
+// to; stdout is the guest console, so silence it before sc_main runs.
+namespace {
+struct QuietBanner {
+    QuietBanner() { setenv("SYSTEMC_DISABLE_COPYRIGHT_MESSAGE", "1", 1); }
+} quiet_banner;
+} // namespace

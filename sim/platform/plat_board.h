@@ -1,0 +1,165 @@
+/*
+ * plat_board.h - the Zynq-7000 PS of dprsim as plain C++ (no SystemC):
+ * memories, the zynq_ps device models, their interrupt wiring to the GIC,
+ * the address map and the PCAP sink hook point.
+ *
+ * The SystemC layer (plat_sc.h) wraps this: it turns the address map into
+ * TLM targets and drives time. Everything here is testable without SystemC.
+ *
+ * Ownership: the board owns the device structs and the memories (DDR is an
+ * anonymous mapping, zero-filled lazily). Time: every device is advanced
+ * with zynq_dev_advance() before it is accessed (the contract of zynq_dev.h).
+ */
+#ifndef PLAT_BOARD_H
+#define PLAT_BOARD_H
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "plat_time.h"
+
+extern "C" {
+#include "devcfg.h"
+#include "gic.h"
+#include "gtimer.h"
+#include "l2c.h"
+#include "scu.h"
+#include "scutimer.h"
+#include "scuwdt.h"
+#include "slcr.h"
+#include "ttc.h"
+#include "uart.h"
+}
+
+namespace plat {
+
+/** Physical memory map (UG585 ch. 4, DESIGN.md). */
+constexpr uint32_t kDdrBase = 0x00000000u;
+constexpr uint32_t kDdrSize = 512u << 20;   /**< 512 MiB default */
+constexpr uint32_t kOcmBase = 0xFFFC0000u;
+constexpr uint32_t kOcmSize = 256u << 10;   /**< 256 KiB */
+
+/**
+ * Where the PCAP word stream of the DevCfg goes (the PL configuration port
+ * once the PL co-simulation is attached). word() returns false to refuse the
+ * word: the DevCfg model then treats it as back-pressure and offers it again
+ * one word time later.
+ */
+class PcapSink {
+public:
+    virtual ~PcapSink() = default;
+    virtual bool word(uint32_t word, zynq_time_ps t) = 0;
+};
+
+/**
+ * The sink used while no PL is attached: it refuses every word (the DevCfg
+ * stalls, as a real PCAP with no configuration logic behind it would never
+ * complete) and says so once in the log.
+ */
+class NoPlPcapSink : public PcapSink {
+public:
+    explicit NoPlPcapSink(std::function<void(const std::string &)> log)
+        : log_(std::move(log)) {}
+    bool word(uint32_t word, zynq_time_ps t) override;
+    uint64_t refused() const { return refused_; }
+private:
+    std::function<void(const std::string &)> log_;
+    uint64_t refused_ = 0;
+};
+
+/** One device window of the address map. */
+struct MapEntry {
+    const char *name;
+    uint32_t base;
+    uint32_t size;
+    zynq_dev *dev;
+};
+
+class Board {
+public:
+    /** Log sink: one line (no newline) per guest error / unimplemented / info. */
+    using LogFn = std::function<void(zynq_log_kind, const std::string &)>;
+    /** UART1 transmit: one byte at time t. */
+    using ByteFn = std::function<void(uint8_t, zynq_time_ps)>;
+    /** nIRQ of CPU 0 changed. */
+    using LevelFn = std::function<void(int)>;
+
+    Board(const Timing &timing, LogFn log);
+    ~Board();
+    Board(const Board &) = delete;
+    Board &operator=(const Board &) = delete;
+
+    /** State the first-stage boot loader leaves: SLCR clocks, UART1 115200
+     *  8N1 with TX/RX on, PL out of reset, level shifters on, DevCfg with
+     *  PROG_B/INIT/DONE high. Without this call the board has reset values. */
+    void fsbl_state();
+
+    void set_uart1_tx(ByteFn fn) { uart1_tx_ = std::move(fn); }
+    void set_uart0_tx(ByteFn fn) { uart0_tx_ = std::move(fn); }
+    void set_nirq(LevelFn fn) { nirq_fn_ = std::move(fn); }
+    /** Attach the PCAP sink (not owned); nullptr = the built-in NoPlPcapSink. */
+    void set_pcap_sink(PcapSink *sink) { pcap_sink_ = sink ? sink : &no_pl_; }
+    /** Called when the private watchdog resets the system. */
+    void set_watchdog_reset(std::function<void()> fn) { wdt_reset_ = std::move(fn); }
+
+    /** Device windows, sorted by base, non-overlapping (checked). */
+    const std::vector<MapEntry> &map() const { return map_; }
+    /** Find the window holding addr (nullptr = unmapped). */
+    const MapEntry *find(uint32_t addr) const;
+
+    /** Bring every timed device up to time t (never backwards). */
+    void advance_all(zynq_time_ps t);
+    /** Earliest next_event() over all devices (ZYNQ_TIME_NEVER if none). */
+    zynq_time_ps next_event() const;
+    int nirq() const { return nirq_level_; }
+
+    uint8_t *ddr() { return ddr_; }
+    uint8_t *ocm() { return ocm_; }
+    /** Host pointer for [addr, addr+len) in DDR or OCM, nullptr otherwise. */
+    uint8_t *ram_ptr(uint32_t addr, uint32_t len);
+
+    const devcfg_stats *pcap_stats() const { return devcfg_get_stats(&dc_); }
+    const uart &uart1() const { return u1_; }
+    /** Words the built-in no-PL sink refused (each offer counts). */
+    uint64_t no_pl_refused() const { return no_pl_.refused(); }
+
+private:
+    static void log_cb(void *opaque, zynq_log_kind kind, const char *dev, const char *msg);
+    static void nirq_cb(void *opaque, int num, int level);
+    static void uart_tx_cb(void *opaque, uint8_t b, zynq_time_ps t);
+    static bool pcap_cb(void *opaque, uint32_t word, zynq_time_ps t);
+    static zynq_status mem_read_cb(void *opaque, uint32_t addr, void *buf, uint32_t len);
+    static zynq_status mem_write_cb(void *opaque, uint32_t addr, const void *buf, uint32_t len);
+    static void wdt_cb(void *opaque);
+    void add(const char *name, uint32_t base, zynq_dev *dev);
+
+    Timing timing_;
+    LogFn log_;
+    uint8_t *ddr_ = nullptr;
+    uint8_t *ocm_ = nullptr;
+    uart u0_, u1_;
+    gic gic_;
+    scutimer ptimer_;
+    scuwdt wdt_;
+    gtimer gtimer_;
+    ttc ttc0_, ttc1_;
+    slcr slcr_;
+    scu scu_;
+    l2c l2c_;
+    devcfg dc_;
+    std::vector<MapEntry> map_;
+    std::vector<zynq_dev *> timed_;
+    ByteFn uart0_tx_, uart1_tx_;
+    LevelFn nirq_fn_;
+    int nirq_level_ = 0;
+    NoPlPcapSink no_pl_;
+    PcapSink *pcap_sink_;
+    std::function<void()> wdt_reset_;
+    struct UartTx { Board *b; int n; } utx_[2];
+};
+
+} // namespace plat
+
+#endif

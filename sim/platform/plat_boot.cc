@@ -1,0 +1,183 @@
+// plat_boot.cc - image loading and one platform run (see plat_boot.h).
+#include "plat_boot.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cinttypes>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iterator>
+
+#include "plat_cli.h"
+#include "plat_sc.h"
+
+extern "C" {
+#include "armiss_elf.h"
+}
+
+namespace plat {
+
+namespace {
+
+const char *log_kind(zynq_log_kind k)
+{
+    switch (k) {
+    case ZYNQ_LOG_GUEST_ERROR: return "guest error";
+    case ZYNQ_LOG_UNIMP: return "unimplemented";
+    default: return "info";
+    }
+}
+
+const char *end_name(RunEnd e)
+{
+    switch (e) {
+    case RunEnd::SemihostExit: return "semihosting_exit";
+    case RunEnd::MaxTime: return "max_time";
+    case RunEnd::Deadlock: return "wfi_deadlock";
+    case RunEnd::Halt: return "cpu_halt";
+    case RunEnd::Unsupported: return "unsupported_semihosting";
+    case RunEnd::WatchdogReset: return "watchdog_reset";
+    default: return "running";
+    }
+}
+
+bool load_raw(Board &b, const RawLoad &l)
+{
+    std::ifstream f(l.path, std::ios::binary);
+    if (!f) {
+        std::fprintf(stderr, "dprsim: %s: cannot open\n", l.path.c_str());
+        return false;
+    }
+    std::vector<char> data((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    uint8_t *p = b.ram_ptr(l.addr, (uint32_t)data.size());
+    if (data.size() > UINT32_MAX || !p) {
+        std::fprintf(stderr, "dprsim: %s@0x%08" PRIx32 ": %zu bytes do not fit in DDR or OCM\n",
+                     l.path.c_str(), l.addr, data.size());
+        return false;
+    }
+    std::copy(data.begin(), data.end(), p);
+    return true;
+}
+
+void sc_report_to_stderr(const sc_core::sc_report &rep, const sc_core::sc_actions &actions)
+{
+    if (actions & sc_core::SC_DISPLAY)
+        std::fprintf(stderr, "dprsim: systemc: %s\n",
+                     sc_core::sc_report_compose_message(rep).c_str());
+    sc_core::sc_report_handler::default_handler(rep, actions & ~sc_core::SC_DISPLAY);
+}
+
+} // namespace
+
+BootResult boot_and_run(const BootSpec &spec)
+{
+    BootResult res;
+    Console console(STDOUT_FILENO);
+    sc_core::sc_set_time_resolution(1, sc_core::SC_PS);
+    // SystemC's own reports go to stderr (stdout is the guest console), and
+    // the "simulation stopped by user" note after sc_stop() is not shown.
+    sc_core::sc_report_handler::set_handler(&sc_report_to_stderr);
+    sc_core::sc_report_handler::set_actions("/OSCI/SystemC", sc_core::SC_INFO,
+                                            sc_core::SC_DO_NOTHING);
+    Board::LogFn log = [&console](zynq_log_kind k, const std::string &m) {
+        console.flush();
+        std::fprintf(stderr, "dprsim: %s: %s\n", log_kind(k), m.c_str());
+    };
+    Platform top("zynq", spec.timing, log, console);
+    Board &board = top.board;
+    Console console0(STDERR_FILENO);
+    board.set_uart1_tx([&console](uint8_t b, zynq_time_ps) { console.put(b); });   // the console
+    board.set_uart0_tx([&console0](uint8_t b, zynq_time_ps) { console0.put(b); });
+    if (!spec.cold) board.fsbl_state();
+
+    armiss_elf_region regions[2] = {{kDdrBase, kDdrSize, board.ddr()},
+                                    {kOcmBase, kOcmSize, board.ocm()}};
+    armiss_elf_image img{};
+    char msg[256];
+    if (armiss_elf_load(spec.elf.c_str(), regions, 2, &img, msg, sizeof msg) != ARMISS_ELF_OK) {
+        std::fprintf(stderr, "dprsim: %s\n", msg);
+        return res;
+    }
+    for (const RawLoad &l : spec.loads)
+        if (!load_raw(board, l)) { armiss_elf_free(&img); return res; }
+
+    CpuConfig cc;
+    cc.entry = img.entry;
+    if (spec.before_start && !spec.before_start(board, img.entry, &cc.r2)) {
+        armiss_elf_free(&img);
+        return res;
+    }
+    cc.max_time = spec.max_time_ps;
+    cc.sh.cmdline = spec.elf.c_str();
+    cc.sh.heap_base = img.high_addr;
+    cc.sh.heap_limit = kDdrBase + kDdrSize;
+    cc.sh.stack_base = kDdrBase + kDdrSize;
+    cc.sh.stack_limit = img.high_addr;
+    cc.sh.cpu_hz = spec.timing.cpu_hz;
+    cc.sh.stdin_fd = STDIN_FILENO;
+    cc.sh.stdout_fd = STDOUT_FILENO;
+    cc.sh.stderr_fd = STDERR_FILENO;
+    // The semihosting debug console (SYS_WRITEC/WRITE0) shares stdout with
+    // UART1; the program's ":tt" stderr stays on stderr.
+    cc.sh.console_fd = STDOUT_FILENO;
+    top.cpu.configure(cc);
+
+    auto t0 = std::chrono::steady_clock::now();
+    sc_core::sc_start();
+    auto t1 = std::chrono::steady_clock::now();
+    console.flush();
+    console0.flush();
+
+    CpuWrapper &cpu = top.cpu;
+    res.end = end_name(cpu.end());
+    res.message = cpu.end_message();
+    res.instructions = arm_cpu_instructions(cpu.cpu());
+    res.cycles = arm_cpu_cycles(cpu.cpu());
+    res.sim_time_ps = cpu.now_ps();
+    res.wfi_sleep_ps = cpu.wfi_sleep_ps();
+    res.mmio_accesses = cpu.mmio_accesses();
+    res.bus_errors = cpu.bus_errors();
+    res.pcap_words_refused = board.no_pl_refused();
+    res.pcap_stalls = board.pcap_stats()->stall_count;
+    res.wall_s = std::chrono::duration<double>(t1 - t0).count();
+    switch (cpu.end()) {
+    case RunEnd::SemihostExit:
+        res.status = cpu.exit_status();
+        res.program_status = cpu.exit_status();
+        break;
+    case RunEnd::MaxTime:
+        res.status = kExitMaxTime;
+        std::fprintf(stderr, "dprsim: stopped: time limit %s reached before the program exited\n",
+                     format_time(spec.max_time_ps).c_str());
+        break;
+    default:
+        res.status = kExitStopped;
+        std::fprintf(stderr, "dprsim: stopped: %s\n", res.message.c_str());
+        break;
+    }
+    const uart &u1 = board.uart1();
+    if (u1.tx_count || u1.tx_busy)
+        std::fprintf(stderr, "dprsim: note: %u byte(s) still in the UART1 TX FIFO/shifter at the end "
+                     "were not transmitted\n", u1.tx_count + (u1.tx_busy ? 1u : 0u));
+    if (spec.stats) {
+        std::fprintf(stderr, "end: %s\n", res.end.c_str());
+        std::fprintf(stderr, "instructions: %" PRIu64 "\n", res.instructions);
+        std::fprintf(stderr, "cycles: %" PRIu64 "\n", res.cycles);
+        std::fprintf(stderr, "simulated_time_ps: %" PRIu64 "\n", res.sim_time_ps);
+        std::fprintf(stderr, "wfi_sleep_ps: %" PRIu64 "\n", res.wfi_sleep_ps);
+        std::fprintf(stderr, "mmio_accesses: %" PRIu64 "\n", res.mmio_accesses);
+        std::fprintf(stderr, "bus_errors: %" PRIu64 "\n", res.bus_errors);
+        std::fprintf(stderr, "semihosting_calls: %" PRIu64 "\n", cpu.semihost_calls());
+        std::fprintf(stderr, "pcap_stalls: %" PRIu64 "\n", res.pcap_stalls);
+        std::fprintf(stderr, "pcap_words_refused: %" PRIu64 "\n", res.pcap_words_refused);
+        std::fprintf(stderr, "wall_time_s: %.3f\n", res.wall_s);
+        std::fprintf(stderr, "mips: %.2f\n",
+                     res.wall_s > 0 ? (double)res.instructions / res.wall_s / 1e6 : 0.0);
+    }
+    armiss_elf_free(&img);
+    return res;
+}
+
+} // namespace plat

@@ -1,0 +1,68 @@
+/*
+ * plat_boot.h - boot one bare-metal image set on the SystemC platform and
+ * run it to its end (used by `dprsim boot` and `dprsim run`).
+ */
+#ifndef PLAT_BOOT_H
+#define PLAT_BOOT_H
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "plat_time.h"
+
+namespace plat {
+
+class Board;
+
+/** Exit statuses of dprsim (besides the program's own status). */
+enum : int {
+    kExitBadInput = 2,     /**< bad command line, file, ELF or scenario */
+    kExitMaxTime = 100,    /**< --max-time / scenario time limit reached */
+    kExitStopped = 101     /**< CPU stopped: WFI deadlock, ISS halt, watchdog, bad semihosting */
+};
+
+struct RawLoad {
+    std::string path;
+    uint32_t addr;
+};
+
+struct BootSpec {
+    std::string elf;                 /**< ELF image: entry point and segments */
+    std::vector<RawLoad> loads;      /**< raw images placed before start */
+    uint64_t max_time_ps = 0;        /**< 0 = no limit */
+    bool cold = false;               /**< reset values instead of FSBL state */
+    bool stats = false;              /**< print statistics to stderr */
+    Timing timing;
+    /**
+     * Called after the images are loaded, before the CPU starts, with the
+     * ELF entry point; may write memory (boot-information block) and set
+     * *r2 (0 by default). Returns false on an error it has reported.
+     */
+    std::function<bool(Board &board, uint32_t entry, uint32_t *r2)> before_start;
+};
+
+struct BootResult {
+    std::string end;                 /**< "semihosting_exit", "max_time", ... */
+    std::string message;             /**< one line */
+    int status = kExitBadInput;      /**< process exit status */
+    int program_status = -1;         /**< semihosting exit status, -1 if none */
+    uint64_t instructions = 0, cycles = 0;
+    uint64_t sim_time_ps = 0, wfi_sleep_ps = 0;
+    uint64_t mmio_accesses = 0, bus_errors = 0;
+    uint64_t pcap_stalls = 0;          /**< DevCfg stall episodes (back-pressure) */
+    uint64_t pcap_words_refused = 0;   /**< offers refused by the no-PL sink */
+    double wall_s = 0;
+};
+
+/**
+ * Build the platform, load the images, run until the end. Errors in the
+ * inputs are reported on stderr as one line "dprsim: ..." and give
+ * status kExitBadInput. Call at most once per process (SystemC elaborates
+ * once).
+ */
+BootResult boot_and_run(const BootSpec &spec);
+
+} // namespace plat
+#endif

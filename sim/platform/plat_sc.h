@@ -1,0 +1,183 @@
+/*
+ * plat_sc.h - the SystemC/TLM-2.0 layer of the dprsim platform (kept thin).
+ *
+ *   CpuWrapper --(initiator)--> Router --> RamTarget  DDR, OCM   (DMI)
+ *                                      \-> DevTarget  one per zynq_ps window
+ *
+ * - RAM is reached by DMI: at elaboration the CPU wrapper asks the router for
+ *   DMI pointers to DDR and OCM and registers them with arm_cpu_add_ram(), so
+ *   RAM accesses never leave the ISS.
+ * - MMIO is blocking transport: the CPU's local time (kernel time + local
+ *   offset) is the annotated delay on entry; the target advances its device
+ *   to that time, performs the access and adds its latency.
+ * - An address no target claims gets TLM_ADDRESS_ERROR_RESPONSE, a device's
+ *   SLVERR gets TLM_GENERIC_ERROR_RESPONSE; the CPU wrapper turns both into
+ *   an external abort (ARM_BUS_ERROR) and logs a guest error.
+ * Time policy: plat_time.h.
+ */
+#ifndef PLAT_SC_H
+#define PLAT_SC_H
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <systemc>
+#include <tlm>
+#include <tlm_utils/simple_initiator_socket.h>
+#include <tlm_utils/simple_target_socket.h>
+
+#include "arm/arm_cpu.h"
+#include "plat_board.h"
+#include "plat_time.h"
+
+extern "C" {
+#include "armiss_semihost.h"
+}
+
+namespace plat {
+
+/** Convert between the platform's ps and sc_time (resolution is 1 ps). */
+inline sc_core::sc_time ps_to_sc(zynq_time_ps t) { return sc_core::sc_time::from_value(t); }
+inline zynq_time_ps sc_to_ps(const sc_core::sc_time &t) { return t.value(); }
+
+/** Host-memory RAM target with full DMI. */
+class RamTarget : public sc_core::sc_module {
+public:
+    tlm_utils::simple_target_socket<RamTarget> socket;
+    RamTarget(sc_core::sc_module_name n, uint8_t *host, uint32_t size);
+private:
+    void b_transport(tlm::tlm_generic_payload &p, sc_core::sc_time &delay);
+    bool get_direct_mem_ptr(tlm::tlm_generic_payload &p, tlm::tlm_dmi &dmi);
+    uint8_t *host_;
+    uint32_t size_;
+};
+
+/** TLM target around one zynq_dev window (addresses are window offsets). */
+class DevTarget : public sc_core::sc_module {
+public:
+    tlm_utils::simple_target_socket<DevTarget> socket;
+    DevTarget(sc_core::sc_module_name n, zynq_dev *dev, const Timing &timing);
+private:
+    void b_transport(tlm::tlm_generic_payload &p, sc_core::sc_time &delay);
+    zynq_dev *dev_;
+    sc_core::sc_time latency_;
+};
+
+/** Address decoder: forwards with the window offset as address. */
+class Router : public sc_core::sc_module {
+public:
+    tlm_utils::simple_target_socket<Router> target;
+    explicit Router(sc_core::sc_module_name n);
+    /** Map [base, base+size) to `sock`; call before elaboration ends. */
+    void map(const std::string &name, uint32_t base, uint32_t size,
+             tlm::tlm_target_socket<> &sock);
+    uint64_t unmapped() const { return unmapped_; }
+private:
+    struct Win {
+        std::string name;
+        uint32_t base, size;
+        std::unique_ptr<tlm_utils::simple_initiator_socket<Router>> sock;
+    };
+    Win *decode(uint64_t addr);
+    void b_transport(tlm::tlm_generic_payload &p, sc_core::sc_time &delay);
+    bool get_direct_mem_ptr(tlm::tlm_generic_payload &p, tlm::tlm_dmi &dmi);
+    std::vector<Win> wins_;
+    size_t last_ = 0;           /**< index of the last window decoded */
+    uint64_t unmapped_ = 0;
+};
+
+/** How a run ended. */
+enum class RunEnd {
+    Running,
+    SemihostExit,   /**< SYS_EXIT: the program's status */
+    MaxTime,        /**< --max-time reached */
+    Deadlock,       /**< WFI with no device event ahead: nothing can wake the CPU */
+    Halt,           /**< ISS halt or breakpoint */
+    Unsupported,    /**< unsupported semihosting call */
+    WatchdogReset   /**< the private watchdog expired in watchdog mode */
+};
+
+/** Console sink shared by the UART TX and semihosting (stdout). */
+class Console {
+public:
+    explicit Console(int fd) : fd_(fd) {}
+    void put(uint8_t b);
+    void flush();
+private:
+    int fd_;
+    std::string buf_;
+};
+
+/** Run parameters of the CPU wrapper. */
+struct CpuConfig {
+    uint32_t entry = 0;             /**< bit 0 = Thumb */
+    uint32_t r2 = 0;                /**< r2 at entry (boot-information block) */
+    zynq_time_ps max_time = 0;      /**< 0 = no limit */
+    armiss_sh_config sh{};          /**< semihosting configuration */
+};
+
+/** The CPU: the ISS inside an SC_THREAD, a TLM-2.0 initiator. */
+class CpuWrapper : public sc_core::sc_module {
+public:
+    tlm_utils::simple_initiator_socket<CpuWrapper> socket;
+    SC_HAS_PROCESS(CpuWrapper);
+    CpuWrapper(sc_core::sc_module_name n, Board &board, const Timing &timing,
+               Console &console);
+    /** Entry point, limits and semihosting; call before sc_start(). */
+    void configure(const CpuConfig &cfg);
+    ~CpuWrapper() override;
+
+    arm_cpu *cpu() { return cpu_; }
+    RunEnd end() const { return end_; }
+    int exit_status() const { return exit_status_; }
+    std::string end_message() const { return end_msg_; }
+    zynq_time_ps now_ps() const;
+    zynq_time_ps wfi_sleep_ps() const { return wfi_sleep_ps_; }
+    uint64_t mmio_accesses() const { return mmio_; }
+    uint64_t bus_errors() const { return bus_errors_; }
+    uint64_t semihost_calls() const { return sh_.calls; }
+
+private:
+    void end_of_elaboration() override;
+    void thread();
+    arm_bus_status access(bool write, uint32_t addr, unsigned size, uint32_t *value,
+                          uint32_t *cycles);
+    void finish(RunEnd e, const std::string &msg);
+    static arm_bus_status bus_read(void *o, uint32_t a, unsigned s, uint32_t *v, uint32_t *c);
+    static arm_bus_status bus_write(void *o, uint32_t a, unsigned s, uint32_t v, uint32_t *c);
+    static arm_hook_result svc_hook(void *o, arm_cpu *cpu, uint32_t imm);
+
+    Board &board_;
+    Timing timing_;
+    CpuConfig cfg_;
+    Console &console_;
+    arm_cpu *cpu_ = nullptr;
+    armiss_sh sh_{};
+    // CPU local time = anchor_ps_ + cycles since anchor_cycles_ (plat_time.h).
+    zynq_time_ps anchor_ps_ = 0;
+    uint64_t anchor_cycles_ = 0;
+    zynq_time_ps run_limit_ps_ = 0;   /**< end of the current arm_cpu_run budget */
+    zynq_time_ps wfi_sleep_ps_ = 0;
+    uint64_t mmio_ = 0, bus_errors_ = 0;
+    RunEnd end_ = RunEnd::Running;
+    int exit_status_ = 0;
+    std::string end_msg_;
+    tlm::tlm_generic_payload gp_;
+};
+
+/** The whole platform: board, memories, devices, router, CPU. */
+class Platform : public sc_core::sc_module {
+public:
+    Platform(sc_core::sc_module_name n, const Timing &timing, Board::LogFn log,
+             Console &console);
+    Board board;
+    Router router;
+    RamTarget ddr, ocm;
+    std::vector<std::unique_ptr<DevTarget>> devs;
+    CpuWrapper cpu;
+};
+
+} // namespace plat
+
+#endif
