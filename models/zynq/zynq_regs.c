@@ -3,6 +3,38 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+
+/*
+ * The offset lookup. Every MMIO access goes through zynq_regs_find, and a
+ * polling loop (UART SR, timer counters) makes that the hottest path of a
+ * device access, so a linear scan of the table is replaced by a small hash
+ * table kept inside struct zynq_regs: no allocation, hence no teardown for
+ * the devices (which have none). The key is the word offset; Fibonacci
+ * hashing (multiply by 2^32/phi, keep the top bits) spreads the offsets of a
+ * few-KiB window, which cluster (0x000..0x0FC, 0x100.., 0x700.. in the L2C),
+ * evenly over the slots. With at most ZYNQ_REGS_SLOTS - 1 entries there is
+ * always an empty slot, so a probe for an absent offset ends.
+ */
+#define SLOT_BITS 7
+_Static_assert((1u << SLOT_BITS) == ZYNQ_REGS_SLOTS, "slot count");
+
+static inline uint32_t slot_of(uint32_t offset)
+{
+    return ((offset >> 2) * 0x9E3779B9u) >> (32 - SLOT_BITS);
+}
+
+static bool use_slots(const zynq_regs *r)
+{
+    return r->n < ZYNQ_REGS_SLOTS;
+}
+
+static void duplicate(const zynq_regs *r, uint32_t offset)
+{
+    fprintf(stderr, "zynq_regs: %s: duplicate offset 0x%x\n",
+            r->dev ? r->dev->name : "?", offset);
+    abort();
+}
 
 void zynq_regs_init(zynq_regs *r, const zynq_reg_info *info, size_t n,
                     uint32_t *val, void *owner, const zynq_dev *dev)
@@ -12,13 +44,23 @@ void zynq_regs_init(zynq_regs *r, const zynq_reg_info *info, size_t n,
     r->val = val;
     r->owner = owner;
     r->dev = dev;
-    for (size_t i = 0; i < n; i++)
-        for (size_t j = i + 1; j < n; j++)
-            if (info[i].offset == info[j].offset) {
-                fprintf(stderr, "zynq_regs: %s: duplicate offset 0x%x\n",
-                        dev ? dev->name : "?", info[i].offset);
-                abort();
-            }
+    memset(r->slot, 0, sizeof r->slot);
+    if (!use_slots(r)) {
+        for (size_t i = 0; i < n; i++)
+            for (size_t j = i + 1; j < n; j++)
+                if (info[i].offset == info[j].offset)
+                    duplicate(r, info[i].offset);
+        return;
+    }
+    for (size_t i = 0; i < n; i++) {
+        uint32_t h = slot_of(info[i].offset);
+        while (r->slot[h]) {
+            if (info[r->slot[h] - 1].offset == info[i].offset)
+                duplicate(r, info[i].offset);
+            h = (h + 1) & (ZYNQ_REGS_SLOTS - 1);
+        }
+        r->slot[h] = (uint8_t)(i + 1);
+    }
 }
 
 void zynq_regs_reset(zynq_regs *r)
@@ -29,6 +71,15 @@ void zynq_regs_reset(zynq_regs *r)
 
 int zynq_regs_find(const zynq_regs *r, uint32_t offset)
 {
+    if (use_slots(r)) {
+        for (uint32_t h = slot_of(offset);; h = (h + 1) & (ZYNQ_REGS_SLOTS - 1)) {
+            unsigned s = r->slot[h];
+            if (s == 0)
+                return -1;
+            if (r->info[s - 1].offset == offset)
+                return (int)(s - 1);
+        }
+    }
     for (size_t i = 0; i < r->n; i++)
         if (r->info[i].offset == offset)
             return (int)i;

@@ -52,15 +52,25 @@ typedef struct zynq_reg_info {
     zynq_reg_read_fn read;
 } zynq_reg_info;
 
+/** Slots of the offset lookup built by zynq_regs_init (a power of two).
+ *  Tables with fewer registers than this use it; larger ones fall back to a
+ *  linear search. */
+#define ZYNQ_REGS_SLOTS 128u
+
 typedef struct zynq_regs {
     const zynq_reg_info *info; /**< table, any order, unique offsets */
     size_t n;
     uint32_t *val;             /**< n values, owned by the device */
     void *owner;               /**< passed to the hooks */
     const zynq_dev *dev;       /**< for logging */
+    /** Offset -> index lookup (open addressing, linear probing): table
+     *  index + 1, 0 = empty. Lives in the struct so devices need no
+     *  allocation or teardown; valid when n < ZYNQ_REGS_SLOTS. */
+    uint8_t slot[ZYNQ_REGS_SLOTS];
 } zynq_regs;
 
-/** Bind a table to its value array (does not reset). */
+/** Bind a table to its value array and build the offset lookup (does not
+ *  reset). Aborts on a duplicate offset. */
 void zynq_regs_init(zynq_regs *r, const zynq_reg_info *info, size_t n,
                     uint32_t *val, void *owner, const zynq_dev *dev);
 /** Load every register with its reset value. */
