@@ -13,7 +13,7 @@
 namespace {
 
 const char kUsage[] =
-    "usage: dprsim boot IMAGE.elf [--load FILE@ADDR]... [--max-time T] [--cold] [--stats]\n"
+    "usage: dprsim boot IMAGE.elf [--load FILE@ADDR]... [--max-time T] [--cold] [--no-pl] [--stats]\n"
     "       dprsim validate SCENARIO.yaml\n"
     "       dprsim run SCENARIO.yaml [--out DIR] [--trace fst|vcd|none] [--stats]\n"
     "  T is a duration with a unit: ps, ns, us, ms or s (e.g. 10ms, 2s)\n"
@@ -45,6 +45,8 @@ int cmd_boot(int argc, char **argv)
             spec.cold = true;
         } else if (a == "--stats") {
             spec.stats = true;
+        } else if (a == "--no-pl") {
+            spec.attach_pl = false;
         } else if (a.size() > 1 && a[0] == '-') {
             return bad("boot: unknown option '" + a + "'");
         } else if (spec.elf.empty()) {

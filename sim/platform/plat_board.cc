@@ -139,9 +139,26 @@ void Board::advance_all(zynq_time_ps t)
 {
     for (zynq_dev *d : timed_)
         if (d->now < t) zynq_dev_advance(d, t);
+    if (pl_) pl_->advance(t);
+}
+
+void Board::pl_irq(unsigned bit, int level)
+{
+    if (bit >= 16) return;
+    unsigned id = bit < 8 ? 61 + bit : 84 + (bit - 8);
+    zynq_irq line = gic_input(&gic_, id);
+    zynq_irq_update(&line, &pl_irq_state_[bit], level);
 }
 
 zynq_time_ps Board::next_event() const
+{
+    zynq_time_ps m = ZYNQ_TIME_NEVER;
+    for (const zynq_dev *d : timed_) m = std::min(m, zynq_dev_next_event(d));
+    if (pl_) m = std::min(m, pl_->next_event());
+    return m;
+}
+
+zynq_time_ps Board::next_device_event() const
 {
     zynq_time_ps m = ZYNQ_TIME_NEVER;
     for (const zynq_dev *d : timed_) m = std::min(m, zynq_dev_next_event(d));

@@ -69,6 +69,28 @@ private:
     uint64_t refused_ = 0;
 };
 
+/**
+ * The PL co-simulation as seen by the board (plat_pl.h): a timed agent
+ * brought to the CPU's time with the PS devices (after them, so that PCAP
+ * words the DevCfg sends up to that time reach it first) and whose next
+ * event bounds the CPU's run budget.
+ */
+class PlAgent {
+public:
+    virtual ~PlAgent() = default;
+    /** Run the PL up to time t (never backwards). */
+    virtual void advance(zynq_time_ps t) = 0;
+    /** Earliest time the PL needs to run again (ZYNQ_TIME_NEVER when idle). */
+    virtual zynq_time_ps next_event() const = 0;
+    /**
+     * The CPU sleeps (WFI) and no PS device has an event before `limit`: run
+     * the PL toward `limit` (ZYNQ_TIME_NEVER: no bound) and stop right after
+     * the cycle in which an IRQ_F2P line changes, so that the CPU wakes in
+     * that cycle. Returns the time reached (the PL's time, <= limit).
+     */
+    virtual zynq_time_ps sleep_run(zynq_time_ps limit) = 0;
+};
+
 /** One device window of the address map. */
 struct MapEntry {
     const char *name;
@@ -101,6 +123,14 @@ public:
     void set_nirq(LevelFn fn) { nirq_fn_ = std::move(fn); }
     /** Attach the PCAP sink (not owned); nullptr = the built-in NoPlPcapSink. */
     void set_pcap_sink(PcapSink *sink) { pcap_sink_ = sink ? sink : &no_pl_; }
+    /** Attach the PL agent (not owned); nullptr = no PL. */
+    void set_pl(PlAgent *pl) { pl_ = pl; }
+    PlAgent *pl() const { return pl_; }
+    /**
+     * IRQ_F2P[bit] of the PL changed to `level` (UG585 table 7-4: bits 7..0
+     * are GIC IDs 61..68, bits 15..8 are 84..91).
+     */
+    void pl_irq(unsigned bit, int level);
     /** Called when the private watchdog resets the system. */
     void set_watchdog_reset(std::function<void()> fn) { wdt_reset_ = std::move(fn); }
 
@@ -109,10 +139,16 @@ public:
     /** Find the window holding addr (nullptr = unmapped). */
     const MapEntry *find(uint32_t addr) const;
 
-    /** Bring every timed device up to time t (never backwards). */
+    /** Bring every timed device, then the PL, up to time t (never backwards). */
     void advance_all(zynq_time_ps t);
-    /** Earliest next_event() over all devices (ZYNQ_TIME_NEVER if none). */
+    /** Earliest next_event() over all devices and the PL (ZYNQ_TIME_NEVER if none). */
     zynq_time_ps next_event() const;
+    /** Earliest next_event() over the PS devices only. */
+    zynq_time_ps next_device_event() const;
+    /** Time of the DevCfg's next PCAP word (ZYNQ_TIME_NEVER when none). */
+    zynq_time_ps pcap_next_word() const { return devcfg_next_word_time(&dc_); }
+    /** Bring the DevCfg alone to time t: its PCAP words up to t reach the sink. */
+    void advance_pcap(zynq_time_ps t) { if (dc_.dev.now < t) zynq_dev_advance(&dc_.dev, t); }
     int nirq() const { return nirq_level_; }
 
     uint8_t *ddr() { return ddr_; }
@@ -157,6 +193,8 @@ private:
     NoPlPcapSink no_pl_;
     PcapSink *pcap_sink_;
     std::function<void()> wdt_reset_;
+    PlAgent *pl_ = nullptr;
+    int pl_irq_state_[16] = {};
     struct UartTx { Board *b; int n; } utx_[2];
 };
 

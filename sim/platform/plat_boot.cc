@@ -85,7 +85,7 @@ BootResult boot_and_run(const BootSpec &spec)
         console.flush();
         std::fprintf(stderr, "dprsim: %s: %s\n", log_kind(k), m.c_str());
     };
-    Platform top("zynq", spec.timing, log, console);
+    Platform top("zynq", spec.timing, log, console, spec.attach_pl);
     Board &board = top.board;
     Console console0(STDERR_FILENO);
     board.set_uart1_tx([&console](uint8_t b, zynq_time_ps) { console.put(b); });   // the console
@@ -141,6 +141,7 @@ BootResult boot_and_run(const BootSpec &spec)
     res.bus_errors = cpu.bus_errors();
     res.pcap_words_refused = board.no_pl_refused();
     res.pcap_stalls = board.pcap_stats()->stall_count;
+    res.pl_attached = top.pl != nullptr;
     res.wall_s = std::chrono::duration<double>(t1 - t0).count();
     switch (cpu.end()) {
     case RunEnd::SemihostExit:
@@ -172,6 +173,24 @@ BootResult boot_and_run(const BootSpec &spec)
         std::fprintf(stderr, "semihosting_calls: %" PRIu64 "\n", cpu.semihost_calls());
         std::fprintf(stderr, "pcap_stalls: %" PRIu64 "\n", res.pcap_stalls);
         std::fprintf(stderr, "pcap_words_refused: %" PRIu64 "\n", res.pcap_words_refused);
+        if (top.pl) {
+            const PlStats &ps = top.pl->stats();
+            std::fprintf(stderr, "pl_cycles_clocked: %" PRIu64 "\n", ps.cycles_clocked);
+            std::fprintf(stderr, "pl_cycles_skipped: %" PRIu64 "\n", ps.cycles_skipped);
+            std::fprintf(stderr, "pl_gp0_reads: %" PRIu64 "\n", ps.gp0_reads);
+            std::fprintf(stderr, "pl_gp0_writes: %" PRIu64 "\n", ps.gp0_writes);
+            std::fprintf(stderr, "pl_gp0_errors: %" PRIu64 "\n", ps.gp0_errors);
+            std::fprintf(stderr, "pl_gp0_cycles: %" PRIu64 "\n", ps.gp0_cycles);
+            std::fprintf(stderr, "pl_pcap_words: %" PRIu64 "\n", ps.pcap_words);
+            std::fprintf(stderr, "pl_pcap_refused: %" PRIu64 "\n", ps.pcap_refused);
+            std::fprintf(stderr, "pl_hp_read_beats: %" PRIu64 "\n", ps.hp_read_beats);
+            std::fprintf(stderr, "pl_hp_write_beats: %" PRIu64 "\n", ps.hp_write_beats);
+            std::fprintf(stderr, "pl_hp_errors: %" PRIu64 "\n", ps.hp_errors);
+            std::fprintf(stderr, "pl_irq_changes: %" PRIu64 "\n", ps.irq_changes);
+            std::fprintf(stderr, "pl_irq_delay_max_ps: %" PRIu64 "\n", ps.irq_delay_max_ps);
+        } else {
+            std::fprintf(stderr, "pl: detached\n");
+        }
         std::fprintf(stderr, "wall_time_s: %.3f\n", res.wall_s);
         std::fprintf(stderr, "mips: %.2f\n",
                      res.wall_s > 0 ? (double)res.instructions / res.wall_s / 1e6 : 0.0);

@@ -34,6 +34,7 @@ struct BootSpec {
     uint64_t max_time_ps = 0;        /**< 0 = no limit */
     bool cold = false;               /**< reset values instead of FSBL state */
     bool stats = false;              /**< print statistics to stderr */
+    bool attach_pl = true;           /**< PL co-simulation (when built; --no-pl) */
     Timing timing;
     /**
      * Called after the images are loaded, before the CPU starts, with the
@@ -53,6 +54,7 @@ struct BootResult {
     uint64_t mmio_accesses = 0, bus_errors = 0;
     uint64_t pcap_stalls = 0;          /**< DevCfg stall episodes (back-pressure) */
     uint64_t pcap_words_refused = 0;   /**< offers refused by the no-PL sink */
+    bool pl_attached = false;          /**< the PL co-simulation was attached */
     double wall_s = 0;
 };
 

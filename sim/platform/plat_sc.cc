@@ -277,8 +277,11 @@ arm_bus_status CpuWrapper::access(bool write, uint32_t addr, unsigned size, uint
     // programmed): end the run after this instruction so that the event is
     // seen on time (plat_time.h).
     // Only the accessed device's next event can have moved.
-    if (const MapEntry *e = board_.find(addr))
+    if (const MapEntry *e = board_.find(addr)) {
         if (zynq_dev_next_event(e->dev) < run_limit_ps_) arm_cpu_request_stop(cpu_);
+    } else if (board_.pl() && board_.pl()->next_event() < run_limit_ps_) {
+        arm_cpu_request_stop(cpu_);   // a GP0 access made the PL active
+    }
     return ARM_BUS_OK;
 }
 
@@ -364,6 +367,13 @@ void CpuWrapper::thread()
                 break;
             }
             next = std::min(next, max_time);
+            if (PlAgent *pl = board_.pl(); pl && pl->next_event() != ZYNQ_TIME_NEVER) {
+                // The PL runs on its own while the CPU sleeps, up to the next
+                // PS device event; an IRQ_F2P change wakes the CPU in its
+                // cycle (plat_pl.h).
+                next = std::min(pl->sleep_run(std::min(board_.next_device_event(), max_time)),
+                                max_time);
+            }
             if (next > now) {
                 wfi_sleep_ps_ += next - now;
                 anchor_ps_ = next;
@@ -389,7 +399,8 @@ void CpuWrapper::thread()
 
 // ---- Platform ----
 
-Platform::Platform(sc_module_name n, const Timing &timing, Board::LogFn log, Console &console)
+Platform::Platform(sc_module_name n, const Timing &timing, Board::LogFn log, Console &console,
+                   bool attach_pl)
     : sc_module(n), board(timing, std::move(log)), router("router"),
       ddr("ddr", board.ddr(), kDdrSize), ocm("ocm", board.ocm(), kOcmSize),
       cpu("cpu", board, timing, console)
@@ -401,6 +412,16 @@ Platform::Platform(sc_module_name n, const Timing &timing, Board::LogFn log, Con
         devs.push_back(std::make_unique<DevTarget>(e.name, e.dev, timing));
         router.map(e.name, e.base, e.size, devs.back()->socket);
     }
+#if DPRSIM_HAVE_PL
+    if (attach_pl) {
+        pl = std::make_unique<PlHost>("pl", board, timing);
+        router.map("pl_gp0", kPlGp0Base, kPlGp0Size, pl->socket);
+        board.set_pl(pl.get());
+        board.set_pcap_sink(pl.get());
+    }
+#else
+    (void)attach_pl;
+#endif
 }
 
 } // namespace plat

@@ -29,6 +29,7 @@
 
 #include "arm/arm_cpu.h"
 #include "plat_board.h"
+#include "plat_pl.h"
 #include "plat_time.h"
 
 extern "C" {
@@ -166,16 +167,21 @@ private:
     tlm::tlm_generic_payload gp_;
 };
 
-/** The whole platform: board, memories, devices, router, CPU. */
+/**
+ * The whole platform: board, memories, devices, router, CPU and, when
+ * `attach_pl` and the PL model is built (DPRSIM_HAVE_PL), the PL
+ * co-simulation at M_AXI_GP0 (plat_pl.h).
+ */
 class Platform : public sc_core::sc_module {
 public:
     Platform(sc_core::sc_module_name n, const Timing &timing, Board::LogFn log,
-             Console &console);
+             Console &console, bool attach_pl = false);
     Board board;
     Router router;
     RamTarget ddr, ocm;
     std::vector<std::unique_ptr<DevTarget>> devs;
     CpuWrapper cpu;
+    std::unique_ptr<PlHost> pl;   /**< nullptr: no PL attached */
 };
 
 } // namespace plat

@@ -32,6 +32,21 @@ struct Timing {
     uint64_t cpu_hz = ZYNQ_CPU_HZ;
     /** PL clock FCLK0, Hz (DESIGN.md: 100 MHz); used by the PL once attached. */
     uint64_t fclk0_hz = 100000000ULL;
+    /**
+     * PL co-simulation (plat_pl.h): while the PL is active, the CPU runs at
+     * most this many PL cycles ahead of it, which bounds the delay of a PL
+     * interrupt to the CPU (16 cycles = 160 ns at 100 MHz).
+     */
+    uint32_t pl_batch_cycles = 16;
+    /**
+     * PL cycles without any stimulus or activity after which the PL is idle
+     * and its cycles are skipped: longer than the longest stretch the RTL
+     * works without a visible sign (a whole IFFT8192 frame is 24,619
+     * cycles, rtl/README.md). While a bitstream may be open in cfg_port (the
+     * last PCAP word was not DESYNC) the window is at least cfg_port's
+     * TIMEOUT + 64 cycles, so that TRUNCATED is still detected (plat_pl.h).
+     */
+    uint64_t pl_idle_cycles = 32768;
     /** PCAP throughput of the DevCfg, bytes/s (default: the paper's 130 MB/s). */
     uint64_t pcap_rate_bytes_per_s = 130000000ULL;
     /** Longest time the CPU runs ahead of the SystemC kernel, ps (10 us). */

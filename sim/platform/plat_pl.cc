@@ -1,0 +1,435 @@
+// plat_pl.cc - the PL co-simulation (see plat_pl.h).
+//
+// The Verilated model is a plain C++ model (built without SystemC): its
+// headers come before any SystemC header so that Verilator's runtime does
+// not switch to its SystemC time source.
+#include <verilated.h>
+
+#include "Vtb_pl_top.h"
+#include "axi_ports.h"
+#include "dprsim_pl_regs.h"
+
+#include "plat_pl.h"
+
+#include <algorithm>
+#include <cinttypes>
+#include <cstdio>
+#include <cstring>
+#include <deque>
+
+using namespace sc_core;
+
+namespace plat {
+
+namespace {
+sc_time ps_to_sc(zynq_time_ps t) { return sc_time::from_value(t); }
+zynq_time_ps sc_to_ps(const sc_time &t) { return t.value(); }
+constexpr unsigned kResetCycles = 4;
+constexpr unsigned kLiteTimeout = 1000;   // cycles before a GP0 access gives up
+constexpr unsigned kHpReadLatency = 4;    // cycles AR handshake -> first R beat
+constexpr unsigned kHpWriteLatency = 2;   // cycles last W beat -> BVALID
+} // namespace
+
+struct PlHost::Model {
+    VerilatedContext ctx;
+    std::unique_ptr<Vtb_pl_top> top;
+    Model()
+    {
+        ctx.randReset(0);   // registers without reset start at 0 (deterministic)
+        top.reset(new Vtb_pl_top(&ctx, "pl"));
+    }
+    ~Model() { top->final(); }
+};
+
+/**
+ * S_AXI_HP bridge of one PRR master: an AXI4 slave on the model's pins that
+ * reads and writes the platform's memory through Board::ram_ptr. INCR,
+ * FIXED and WRAP bursts (AXI4 A3.4.1), 64-bit data with WSTRB, responses in
+ * order (the masters use ID 0). Same per-cycle protocol as the RTL
+ * testbenches' AXI memory: drive() before eval, sample() after it.
+ */
+class PlHpPort {
+public:
+    PlHpPort(const axitb::AxiPorts &p, Board &b, PlStats &st) : p_(p), board_(b), st_(st) {}
+
+    /** True while a transaction is open or a VALID is raised this cycle. */
+    bool busy() const
+    {
+        return !rq_.empty() || !awq_.empty() || !wq_.empty() || !bq_.empty() ||
+               *p_.arvalid || *p_.awvalid || *p_.wvalid;
+    }
+
+    void drive()
+    {
+        *p_.arready = 1;
+        *p_.awready = 1;
+        *p_.wready = 1;
+        if (!r_presenting_ && !rq_.empty() && rq_.front().due <= cycle_) {
+            r_presenting_ = true;
+            Burst &b = rq_.front();
+            uint32_t a = beat_addr(b, b.beat) & ~7u;
+            uint8_t *h = board_.ram_ptr(a, 8);
+            r_data_ = 0;
+            r_resp_ = h ? axitb::kOkay : axitb::kDecErr;
+            if (h) std::memcpy(&r_data_, h, 8);
+            else st_.hp_errors++;
+            r_last_ = b.beat == b.len;
+        }
+        *p_.rvalid = r_presenting_;
+        *p_.rdata = r_presenting_ ? r_data_ : 0;
+        *p_.rresp = r_presenting_ ? r_resp_ : 0;
+        *p_.rlast = r_presenting_ && r_last_;
+        bool bv = !bq_.empty() && bq_.front().due <= cycle_;
+        *p_.bvalid = bv;
+        *p_.bresp = bv ? bq_.front().resp : 0;
+    }
+
+    void sample()
+    {
+        if (*p_.arvalid && *p_.arready)
+            rq_.push_back({*p_.araddr, *p_.arlen, *p_.arsize, *p_.arburst, 0, axitb::kOkay,
+                           cycle_ + kHpReadLatency});
+        if (r_presenting_ && *p_.rready) {
+            st_.hp_read_beats++;
+            Burst &b = rq_.front();
+            if (b.beat == b.len) rq_.pop_front();
+            else b.beat++;
+            r_presenting_ = false;
+        }
+        if (*p_.bvalid && *p_.bready) bq_.pop_front();
+        if (*p_.awvalid && *p_.awready)
+            awq_.push_back({*p_.awaddr, *p_.awlen, *p_.awsize, *p_.awburst, 0, axitb::kOkay, 0});
+        if (*p_.wvalid && *p_.wready) wq_.push_back({*p_.wdata, *p_.wstrb});
+        // W beats may come before their AW: apply them in order.
+        while (!awq_.empty() && !wq_.empty()) {
+            Burst &b = awq_.front();
+            WBeat w = wq_.front();
+            wq_.pop_front();
+            uint32_t a = beat_addr(b, b.beat) & ~7u;
+            if (uint8_t *h = board_.ram_ptr(a, 8)) {
+                for (unsigned i = 0; i < 8; i++)
+                    if (w.strb & (1u << i)) h[i] = (uint8_t)(w.data >> (8 * i));
+            } else {
+                b.resp = axitb::kDecErr;
+                st_.hp_errors++;
+            }
+            st_.hp_write_beats++;
+            if (b.beat == b.len) {
+                bq_.push_back({0, 0, 0, 0, 0, b.resp, cycle_ + kHpWriteLatency});
+                awq_.pop_front();
+            } else {
+                b.beat++;
+            }
+        }
+        cycle_++;
+    }
+
+private:
+    struct Burst {
+        uint32_t addr;
+        uint8_t len, size, burst;
+        unsigned beat;
+        uint8_t resp;
+        uint64_t due;
+    };
+    struct WBeat {
+        uint64_t data;
+        uint8_t strb;
+    };
+
+    // Address of beat n of a burst (AXI4 A3.4.1).
+    static uint32_t beat_addr(const Burst &b, unsigned n)
+    {
+        uint32_t bytes = 1u << b.size;
+        uint32_t aligned = b.addr & ~(bytes - 1);
+        switch (b.burst) {
+        case 0:
+            return b.addr;
+        case 2: {
+            uint32_t total = bytes * (b.len + 1u);
+            uint32_t lower = b.addr & ~(total - 1);
+            return lower + ((aligned - lower + n * bytes) % total);
+        }
+        default:
+            return n == 0 ? b.addr : aligned + n * bytes;
+        }
+    }
+
+    axitb::AxiPorts p_;
+    Board &board_;
+    PlStats &st_;
+    uint64_t cycle_ = 0;
+    std::deque<Burst> rq_, awq_, bq_;
+    std::deque<WBeat> wq_;
+    bool r_presenting_ = false;
+    uint64_t r_data_ = 0;
+    uint8_t r_resp_ = 0;
+    bool r_last_ = false;
+};
+
+PlHost::PlHost(sc_module_name n, Board &board, const Timing &timing)
+    : sc_module(n), socket("socket"), m_(new Model), board_(board), timing_(timing)
+{
+    socket.register_b_transport(this, &PlHost::b_transport);
+    Vtb_pl_top *t = m_->top.get();
+    for (unsigned i = 0; i < 4; i++) {
+        axitb::AxiPorts p;
+        switch (i) {
+        case 0: AXITB_BIND_PORTS(p, t, p0_axi_); break;
+        case 1: AXITB_BIND_PORTS(p, t, p1_axi_); break;
+        case 2: AXITB_BIND_PORTS(p, t, p2_axi_); break;
+        default: AXITB_BIND_PORTS(p, t, p3_axi_); break;
+        }
+        hp_[i].reset(new PlHpPort(p, board_, stats_));
+    }
+    // Power-on reset (the PL comes out of reset with the FSBL state); these
+    // cycles are before time 0 and are not counted.
+    t->clk_i = 0;
+    t->rst_ni = 0;
+    t->eval();
+    for (unsigned i = 0; i < kResetCycles; i++) {
+        t->clk_i = 1;
+        t->eval();
+        t->clk_i = 0;
+        t->eval();
+    }
+    t->rst_ni = 1;
+    t->eval();
+    irq_ = t->irq_o;
+    for (unsigned b = 0; b < 16; b++)
+        if ((irq_ >> b) & 1u) board_.pl_irq(b, 1);
+}
+
+PlHost::~PlHost() = default;
+
+zynq_time_ps PlHost::cycle_time(uint64_t c) const
+{
+    return zynq_cycle_time(timing_.fclk0_hz, c);
+}
+
+uint64_t PlHost::cycles_before(zynq_time_ps t) const
+{
+    // Cycles c with cycle_time(c) < t. A PCAP word or a GP0 access at time t
+    // is thus seen by the first cycle that starts at or after t.
+    return zynq_muldiv_ceil(t, timing_.fclk0_hz, ZYNQ_PS_PER_S);
+}
+
+void PlHost::step()
+{
+    Vtb_pl_top *t = m_->top.get();
+    for (auto &h : hp_) h->drive();
+    t->pcap_valid_i = slot_full_;
+    t->pcap_data_i = slot_full_ ? slot_ : 0u;
+    t->pcap_abort_i = 0;
+    // GP0 master (AXI4-Lite): AW and W together, then B; AR, then R.
+    bool wr = op_ == LiteOp::Write, rd = op_ == LiteOp::Read;
+    t->s_axi_awvalid_i = wr && !op_addr_done_;
+    t->s_axi_wvalid_i = wr && !op_addr_done_;
+    t->s_axi_awaddr_i = op_addr_;
+    t->s_axi_wdata_i = op_data_;
+    t->s_axi_wstrb_i = 0xF;
+    t->s_axi_bready_i = wr && op_addr_done_;
+    t->s_axi_arvalid_i = rd && !op_addr_done_;
+    t->s_axi_araddr_i = op_addr_;
+    t->s_axi_rready_i = rd && op_addr_done_;
+    // Two evaluations per cycle: the falling edge together with this cycle's
+    // inputs (settles the combinational outputs sampled below), then the
+    // rising edge.
+    t->clk_i = 0;
+    t->eval();
+
+    bool activity = slot_full_ || wr;
+    for (auto &h : hp_) {
+        if (h->busy()) activity = true;
+        h->sample();
+    }
+    if (slot_full_ && t->pcap_ready_o) {
+        slot_full_ = false;
+        stream_open_ = slot_ != PL_CFG_DESYNC;
+        stats_.pcap_words++;
+    }
+    if (wr) {
+        if (!op_addr_done_ && t->s_axi_awready_o && t->s_axi_wready_o) {
+            op_addr_done_ = true;
+        } else if (op_addr_done_ && t->s_axi_bvalid_o) {
+            op_resp_ = t->s_axi_bresp_o;
+            op_done_ = true;
+        }
+    } else if (rd) {
+        if (!op_addr_done_ && t->s_axi_arready_o) {
+            op_addr_done_ = true;
+        } else if (op_addr_done_ && t->s_axi_rvalid_o) {
+            op_resp_ = t->s_axi_rresp_o;
+            op_rdata_ = t->s_axi_rdata_o;
+            op_done_ = true;
+        }
+    }
+    t->clk_i = 1;
+    t->eval();
+    stats_.cycles_clocked++;
+    cycle_++;
+
+    // IRQ_F2P: the new levels hold from the cycle after this edge on.
+    uint16_t irq = t->irq_o;
+    if (irq != irq_) {
+        activity = true;
+        for (unsigned b = 0; b < 16; b++) {
+            unsigned was = (irq_ >> b) & 1u, now = (irq >> b) & 1u;
+            if (was == now) continue;
+            stats_.irq_changes++;
+            if (now && !irq_rise_pending_) {
+                irq_rise_pending_ = true;
+                irq_rise_ps_ = cycle_time(cycle_);
+            }
+            board_.pl_irq(b, (int)now);
+        }
+        irq_ = irq;
+    }
+    if (activity) idle_left_ = idle_window();
+    else if (idle_left_) idle_left_--;
+}
+
+uint64_t PlHost::idle_window() const
+{
+    uint64_t w = timing_.pl_idle_cycles ? timing_.pl_idle_cycles : 1;
+    if (stream_open_ && cfg_timeout_) w = std::max<uint64_t>(w, (uint64_t)cfg_timeout_ + 64);
+    return w;
+}
+
+void PlHost::advance(zynq_time_ps t)
+{
+    uint64_t target = cycles_before(t);
+    while (cycle_ < target) {
+        if (idle_left_ == 0) {
+            stats_.cycles_skipped += target - cycle_;
+            cycle_ = target;
+            break;
+        }
+        step();
+    }
+    // The CPU is at time t: a rise clocked in this call becomes visible now.
+    if (irq_rise_pending_) {
+        irq_rise_pending_ = false;
+        if (t > irq_rise_ps_) stats_.irq_delay_max_ps = std::max(stats_.irq_delay_max_ps, t - irq_rise_ps_);
+    }
+}
+
+zynq_time_ps PlHost::sleep_run(zynq_time_ps limit)
+{
+    const uint64_t target = limit == ZYNQ_TIME_NEVER ? UINT64_MAX : cycles_before(limit);
+    const uint64_t changes = stats_.irq_changes;
+    while (cycle_ < target) {
+        if (idle_left_ == 0) {
+            if (target == UINT64_MAX) return cycle_time(cycle_);
+            stats_.cycles_skipped += target - cycle_;
+            cycle_ = target;
+            break;
+        }
+        // PCAP words the DevCfg sends up to this cycle reach the slot first
+        // (word() at this cycle's start time clocks nothing).
+        zynq_time_ps tc = cycle_time(cycle_);
+        if (board_.pcap_next_word() <= tc) {
+            board_.advance_pcap(tc);
+            if (board_.nirq()) return tc;   // the DevCfg's interrupt wakes the CPU
+        }
+        step();
+        if (stats_.irq_changes != changes) {
+            irq_rise_pending_ = false;   // the CPU wakes in this cycle: no delay
+            return cycle_time(cycle_);
+        }
+    }
+    return limit;
+}
+
+zynq_time_ps PlHost::next_event() const
+{
+    if (idle_left_ == 0) return ZYNQ_TIME_NEVER;
+    uint64_t batch = timing_.pl_batch_cycles ? timing_.pl_batch_cycles : 1;
+    return cycle_time(cycle_ + batch);
+}
+
+bool PlHost::word(uint32_t w, zynq_time_ps t)
+{
+    advance(t);
+    if (slot_full_) {
+        stats_.pcap_refused++;
+        return false;
+    }
+    slot_full_ = true;
+    slot_ = w;
+    idle_left_ = std::max(idle_left_, idle_window());
+    return true;
+}
+
+int PlHost::lite(bool write, uint32_t addr, uint32_t *data)
+{
+    op_ = write ? LiteOp::Write : LiteOp::Read;
+    op_addr_ = addr;
+    op_data_ = write ? *data : 0;
+    op_addr_done_ = false;
+    op_done_ = false;
+    uint64_t start = cycle_;
+    while (!op_done_ && cycle_ - start < kLiteTimeout) step();
+    op_ = LiteOp::None;
+    stats_.gp0_cycles += cycle_ - start;
+    if (!op_done_) return -1;
+    if (!write) *data = op_rdata_;
+    return (int)op_resp_;
+}
+
+void PlHost::b_transport(tlm::tlm_generic_payload &p, sc_time &delay)
+{
+    unsigned len = p.get_data_length();
+    uint32_t off = (uint32_t)p.get_address();
+    if ((len != 1 && len != 2 && len != 4) || (off & (len - 1)) != 0) {
+        p.set_response_status(tlm::TLM_BURST_ERROR_RESPONSE);
+        stats_.gp0_errors++;
+        return;
+    }
+    // The access happens at the initiator's local time: everything that
+    // happens before it (PS devices, PCAP words, PL cycles) first.
+    zynq_time_ps t = sc_to_ps(sc_core::sc_time_stamp() + delay);
+    board_.advance_all(t);
+    if (p.is_write() && len != 4) {
+        // The PL decodes 32-bit registers only (WSTRB ignored): a narrow
+        // write would write the whole register.
+        stats_.gp0_errors++;
+        p.set_response_status(tlm::TLM_GENERIC_ERROR_RESPONSE);
+        return;
+    }
+    uint32_t addr = kPlGp0Base + (off & ~3u), v = 0;
+    if (p.is_write()) std::memcpy(&v, p.get_data_ptr(), 4);
+    bool write = p.is_write();
+    if (write) stats_.gp0_writes++;
+    else stats_.gp0_reads++;
+    // A write may start something (a job, a search): the PL becomes active.
+    // A read only clocks its own cycles.
+    if (write) {
+        if ((addr & 0x00FFFFFFu) == PL_MAP_CFG_BASE + PL_CFG_TIMEOUT) cfg_timeout_ = v;
+        idle_left_ = std::max(idle_left_, idle_window());
+    }
+    int resp = lite(write, addr, &v);
+    if (!write) {
+        uint32_t w = v >> (8 * (off & 3u));
+        std::memcpy(p.get_data_ptr(), &w, len);
+    }
+    // Cost: the PL cycles the transaction took, from the cycle of t.
+    zynq_time_ps done = cycle_time(cycle_);
+    if (done > t) delay += ps_to_sc(done - t);
+    switch (resp) {
+    case 0:
+    case 1:
+        p.set_response_status(tlm::TLM_OK_RESPONSE);
+        break;
+    case 3:
+        stats_.gp0_errors++;
+        p.set_response_status(tlm::TLM_ADDRESS_ERROR_RESPONSE);
+        break;
+    default:   // SLVERR, or no response (timeout)
+        stats_.gp0_errors++;
+        p.set_response_status(tlm::TLM_GENERIC_ERROR_RESPONSE);
+        break;
+    }
+}
+
+} // namespace plat
