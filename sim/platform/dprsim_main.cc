@@ -14,8 +14,11 @@ namespace {
 
 const char kUsage[] =
     "usage: dprsim boot IMAGE.elf [--load FILE@ADDR]... [--max-time T] [--cold] [--no-pl] [--stats]\n"
+    "                   [--trace fst|vcd|none] [--trace-file PATH] [--events FILE]\n"
     "       dprsim validate SCENARIO.yaml\n"
-    "       dprsim run SCENARIO.yaml [--out DIR] [--trace fst|vcd|none] [--stats]\n"
+    "       dprsim run SCENARIO.yaml [--out DIR] [--trace fst|vcd|none] [--trace-file PATH] [--stats]\n"
+    "  boot writes the PL waveform to PATH (default dprsim.fst) and events.log to FILE;\n"
+    "  run writes DIR/events.log and the waveform to PATH (default DIR/wave.fst)\n"
     "  T is a duration with a unit: ps, ns, us, ms or s (e.g. 10ms, 2s)\n"
     "exit status: the program's semihosting exit status; 2 bad input;\n"
     "  100 time limit reached; 101 CPU stopped (WFI with nothing to wake it, ISS halt, ...)\n";
@@ -31,7 +34,14 @@ int cmd_boot(int argc, char **argv)
     plat::BootSpec spec;
     for (int i = 2; i < argc; i++) {
         std::string a = argv[i];
-        if (a == "--load" || a == "--max-time") {
+        if (a == "--trace" || a == "--trace-file" || a == "--events") {
+            if (i + 1 >= argc) return bad(a + ": missing value");
+            std::string v = argv[++i];
+            if (a == "--trace-file") spec.trace_path = v;
+            else if (a == "--events") spec.events_path = v;
+            else if (!plat::trace_parse_format(v, &spec.trace))
+                return bad("--trace '" + v + "': expected fst, vcd or none");
+        } else if (a == "--load" || a == "--max-time") {
             if (i + 1 >= argc) return bad(a + ": missing value");
             std::string v = argv[++i], err;
             if (a == "--load") {
@@ -56,6 +66,11 @@ int cmd_boot(int argc, char **argv)
         }
     }
     if (spec.elf.empty()) return bad("boot: missing IMAGE.elf");
+    if (spec.trace_path.empty()) spec.trace_path = "dprsim.fst";
+    std::string why;
+    if (!plat::trace_format_supported(spec.trace, &why)) return bad(why);
+    if (spec.trace != plat::TraceFormat::None && !spec.attach_pl)
+        return bad("--trace: the waveform is the PL's and --no-pl detaches the PL");
     return plat::boot_and_run(spec).status;
 }
 

@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
+#include <memory>
 
 #include "plat_cli.h"
 #include "plat_sc.h"
@@ -88,7 +89,17 @@ BootResult boot_and_run(const BootSpec &spec)
     Platform top("zynq", spec.timing, log, console, spec.attach_pl);
     Board &board = top.board;
     Console console0(STDERR_FILENO);
-    board.set_uart1_tx([&console](uint8_t b, zynq_time_ps) { console.put(b); });   // the console
+    std::unique_ptr<EventLog> events;
+    if (!spec.events_path.empty()) {
+        events.reset(new EventLog(spec.events_path));
+        top.cpu.set_events(events.get());
+        if (top.pl) top.pl->set_events(events.get());
+    }
+    EventLog *ev = events.get();
+    board.set_uart1_tx([&console, ev](uint8_t b, zynq_time_ps t) {   // the console
+        console.put(b);
+        if (ev) ev->addf(t, "uart1", "tx=0x%02x", b);
+    });
     board.set_uart0_tx([&console0](uint8_t b, zynq_time_ps) { console0.put(b); });
     if (!spec.cold) board.fsbl_state();
 
@@ -102,6 +113,41 @@ BootResult boot_and_run(const BootSpec &spec)
     }
     for (const RawLoad &l : spec.loads)
         if (!load_raw(board, l)) { armiss_elf_free(&img); return res; }
+
+    if (ev && img.nsyms) {
+        ev->set_symbols([&img](uint32_t addr) {
+            uint32_t off = 0;
+            const armiss_elf_symbol *sym = armiss_elf_lookup(&img, addr, &off);
+            if (!sym) return std::string();
+            char b[32];
+            std::snprintf(b, sizeof b, "+0x%" PRIx32, off);
+            return std::string(sym->name) + (off ? b : "");
+        });
+    }
+    if (spec.trace != TraceFormat::None) {
+        std::string err;
+        if (!trace_format_supported(spec.trace, &err)) {
+            std::fprintf(stderr, "dprsim: %s\n", err.c_str());
+            armiss_elf_free(&img);
+            return res;
+        }
+        if (!top.pl) {
+            std::fprintf(stderr, "dprsim: --trace: the waveform is the PL's and the PL is not attached (--no-pl)\n");
+            armiss_elf_free(&img);
+            return res;
+        }
+#if DPRSIM_HAVE_PL
+        if (!top.pl->open_wave(spec.trace, spec.trace_path, &err)) {
+            std::fprintf(stderr, "dprsim: %s\n", err.c_str());
+            armiss_elf_free(&img);
+            return res;
+        }
+        PlHost *pl = top.pl.get();
+        top.cpu.set_exception_observer([pl](zynq_time_ps t, arm_exception exc, uint32_t pc, uint32_t cpsr) {
+            pl->wave_cpu_exception(t, (unsigned)exc, pc, cpsr & 0x1Fu);
+        });
+#endif
+    }
 
     CpuConfig cc;
     cc.entry = img.entry;
@@ -143,6 +189,24 @@ BootResult boot_and_run(const BootSpec &spec)
     res.pcap_stalls = board.pcap_stats()->stall_count;
     res.pl_attached = top.pl != nullptr;
     res.wall_s = std::chrono::duration<double>(t1 - t0).count();
+    bool outputs_ok = true;
+#if DPRSIM_HAVE_PL
+    if (top.pl) {
+        std::string err;
+        if (!top.pl->close_wave(res.sim_time_ps, &err)) {
+            std::fprintf(stderr, "dprsim: %s\n", err.c_str());
+            outputs_ok = false;
+        }
+    }
+#endif
+    if (events) {
+        std::string err;
+        res.events = events->count();
+        if (!events->write(&err)) {
+            std::fprintf(stderr, "dprsim: %s\n", err.c_str());
+            outputs_ok = false;
+        }
+    }
     switch (cpu.end()) {
     case RunEnd::SemihostExit:
         res.status = cpu.exit_status();
@@ -158,6 +222,7 @@ BootResult boot_and_run(const BootSpec &spec)
         std::fprintf(stderr, "dprsim: stopped: %s\n", res.message.c_str());
         break;
     }
+    if (!outputs_ok) res.status = kExitBadInput;   // an output file could not be written
     const uart &u1 = board.uart1();
     if (u1.tx_count || u1.tx_busy)
         std::fprintf(stderr, "dprsim: note: %u byte(s) still in the UART1 TX FIFO/shifter at the end "

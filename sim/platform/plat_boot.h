@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "plat_time.h"
+#include "plat_trace.h"
 
 namespace plat {
 
@@ -36,6 +37,10 @@ struct BootSpec {
     bool stats = false;              /**< print statistics to stderr */
     bool attach_pl = true;           /**< PL co-simulation (when built; --no-pl) */
     Timing timing;
+    /** Waveform of the PL (plat_trace.h); needs the PL attached. */
+    TraceFormat trace = TraceFormat::None;
+    std::string trace_path;          /**< waveform file (with trace != None) */
+    std::string events_path;         /**< events.log to write (plat_events.h); empty: none */
     /**
      * Called after the images are loaded, before the CPU starts, with the
      * ELF entry point; may write memory (boot-information block) and set
@@ -55,6 +60,7 @@ struct BootResult {
     uint64_t pcap_stalls = 0;          /**< DevCfg stall episodes (back-pressure) */
     uint64_t pcap_words_refused = 0;   /**< offers refused by the no-PL sink */
     bool pl_attached = false;          /**< the PL co-simulation was attached */
+    uint64_t events = 0;               /**< lines written to events_path */
     double wall_s = 0;
 };
 

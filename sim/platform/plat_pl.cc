@@ -36,6 +36,9 @@ struct PlHost::Model {
     Model()
     {
         ctx.randReset(0);   // registers without reset start at 0 (deterministic)
+        // Allows a waveform to be attached later (open_wave); without a
+        // tracer attached nothing is dumped.
+        ctx.traceEverOn(true);
         top.reset(new Vtb_pl_top(&ctx, "pl"));
     }
     ~Model() { top->final(); }
@@ -217,6 +220,7 @@ uint64_t PlHost::cycles_before(zynq_time_ps t) const
 void PlHost::step()
 {
     Vtb_pl_top *t = m_->top.get();
+    if (wave_) wave_->flush_cpu(cycle_time(cycle_));   // CPU exceptions before this cycle
     for (auto &h : hp_) h->drive();
     t->pcap_valid_i = slot_full_;
     t->pcap_data_i = slot_full_ ? slot_ : 0u;
@@ -237,6 +241,8 @@ void PlHost::step()
     // rising edge.
     t->clk_i = 0;
     t->eval();
+    const uint64_t c = cycle_;
+    if (wave_) wave_->dump(cycle_time(c));
 
     bool activity = slot_full_ || wr;
     for (auto &h : hp_) {
@@ -245,6 +251,16 @@ void PlHost::step()
     }
     if (slot_full_ && t->pcap_ready_o) {
         slot_full_ = false;
+        if (events_) {
+            if (!stream_open_ && slot_ != PL_CFG_DESYNC) {
+                stream_words_ = 0;
+                events_->addf(cycle_time(c), "pl", "pl_cycle=%" PRIu64 " cfg_port=stream_start", c);
+            }
+            stream_words_++;
+            if (stream_open_ && slot_ == PL_CFG_DESYNC)
+                events_->addf(cycle_time(c), "pl", "pl_cycle=%" PRIu64 " cfg_port=stream_end words=%" PRIu64,
+                              c, stream_words_);
+        }
         stream_open_ = slot_ != PL_CFG_DESYNC;
         stats_.pcap_words++;
     }
@@ -266,6 +282,7 @@ void PlHost::step()
     }
     t->clk_i = 1;
     t->eval();
+    if (wave_) wave_->dump(cycle_time(c) + (cycle_time(c + 1) - cycle_time(c)) / 2);
     stats_.cycles_clocked++;
     cycle_++;
 
@@ -283,6 +300,9 @@ void PlHost::step()
             }
             board_.pl_irq(b, (int)now);
         }
+        if (events_)
+            events_->addf(cycle_time(cycle_), "pl", "pl_cycle=%" PRIu64 " irq_f2p=0x%04x", cycle_,
+                          (unsigned)irq);
         irq_ = irq;
     }
     if (activity) idle_left_ = idle_window();
@@ -408,7 +428,12 @@ void PlHost::b_transport(tlm::tlm_generic_payload &p, sc_time &delay)
         if ((addr & 0x00FFFFFFu) == PL_MAP_CFG_BASE + PL_CFG_TIMEOUT) cfg_timeout_ = v;
         idle_left_ = std::max(idle_left_, idle_window());
     }
+    uint64_t c0 = cycle_;
     int resp = lite(write, addr, &v);
+    if (events_ && resp != 0 && resp != 1)
+        events_->addf(cycle_time(c0), "pl", "pl_cycle=%" PRIu64 " gp0=%s %s addr=0x%08" PRIx32, c0,
+                      resp == 2 ? "SLVERR" : resp == 3 ? "DECERR" : "timeout",
+                      write ? "write" : "read", addr);
     if (!write) {
         uint32_t w = v >> (8 * (off & 3u));
         std::memcpy(p.get_data_ptr(), &w, len);
@@ -430,6 +455,22 @@ void PlHost::b_transport(tlm::tlm_generic_payload &p, sc_time &delay)
         p.set_response_status(tlm::TLM_GENERIC_ERROR_RESPONSE);
         break;
     }
+}
+
+bool PlHost::open_wave(TraceFormat f, const std::string &path, std::string *err)
+{
+    wave_ = PlWave::open(m_->top.get(), f, path, err);
+    if (!wave_) return false;
+    wave_->dump(cycle_time(cycle_));   // the state after the power-on reset
+    return true;
+}
+
+bool PlHost::close_wave(zynq_time_ps t, std::string *err)
+{
+    if (!wave_) return true;
+    bool ok = wave_->close(t, err);
+    wave_.reset();
+    return ok;
 }
 
 } // namespace plat

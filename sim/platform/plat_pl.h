@@ -60,7 +60,9 @@
 #include <tlm_utils/simple_target_socket.h>
 
 #include "plat_board.h"
+#include "plat_events.h"
 #include "plat_time.h"
+#include "plat_trace.h"
 
 namespace plat {
 
@@ -107,6 +109,21 @@ public:
     /** PL cycle the model is at (clocked + skipped). */
     uint64_t cycle() const { return cycle_; }
 
+    /** Report IRQ_F2P changes, cfg_port streams and GP0 errors to `log` (nullptr: none). */
+    void set_events(EventLog *log) { events_ = log; }
+    /**
+     * Dump the RTL signals into a waveform from now on (plat_trace.h).
+     * Returns false and sets *err (one line) on failure.
+     */
+    bool open_wave(TraceFormat f, const std::string &path, std::string *err);
+    /** A CPU exception for the waveform's cpu scope (plat_trace.h); ignored without a waveform. */
+    void wave_cpu_exception(zynq_time_ps t, unsigned exc, uint32_t pc, unsigned from_mode)
+    {
+        if (wave_) wave_->cpu_exception(t, exc, pc, from_mode);
+    }
+    /** End the waveform at time t (the end of the run); true if none is open. */
+    bool close_wave(zynq_time_ps t, std::string *err);
+
 private:
     void b_transport(tlm::tlm_generic_payload &p, sc_core::sc_time &delay);
     /** One AXI4-Lite transaction on the pins; returns the response code
@@ -140,6 +157,9 @@ private:
     unsigned op_resp_ = 0;
     bool op_addr_done_ = false, op_done_ = false;
     PlStats stats_;
+    EventLog *events_ = nullptr;
+    std::unique_ptr<PlWave> wave_;
+    uint64_t stream_words_ = 0;     /**< words of the open cfg_port stream (events) */
 };
 
 } // namespace plat

@@ -58,7 +58,7 @@ int cmd_validate(int argc, char **argv)
 std::string report_json(const Scenario &s, const BootResult &r, int run_status)
 {
     // Only what the run measured. No metric of the scenario can be measured
-    // yet (they need the PL and the hypervisor's event log), so every
+    // yet (they need the hypervisor's event markers), so every
     // expectation is listed with value null and status "not_measured".
     std::string j = "{\n";
     j += "  \"schema\": \"dprsim-report/1\",\n";
@@ -75,7 +75,8 @@ std::string report_json(const Scenario &s, const BootResult &r, int run_status)
     j += "    \"mmio_accesses\": " + std::to_string(r.mmio_accesses) + ",\n";
     j += "    \"bus_errors\": " + std::to_string(r.bus_errors) + ",\n";
     j += "    \"cpu_hz\": " + std::to_string(s.cpu_hz) + ",\n";
-    j += "    \"pl\": \"not attached (PL co-simulation not available in this build)\"\n";
+    j += std::string("    \"pl\": ") +
+         (r.pl_attached ? "\"attached (built-in pl_top)\"" : "\"not attached\"") + "\n";
     j += "  },\n";
     j += "  \"metrics\": {},\n";
     j += "  \"expectations\": [";
@@ -93,13 +94,13 @@ std::string report_json(const Scenario &s, const BootResult &r, int run_status)
 
 int cmd_run(int argc, char **argv)
 {
-    std::string scn, out = ".", trace;
+    std::string scn, out = ".", trace, trace_file;
     bool stats = false;
     for (int i = 2; i < argc; i++) {
         std::string a = argv[i];
-        if (a == "--out" || a == "--trace") {
+        if (a == "--out" || a == "--trace" || a == "--trace-file") {
             if (i + 1 >= argc) { std::fprintf(stderr, "dprsim: %s: missing value\n", a.c_str()); return kExitBadInput; }
-            (a == "--out" ? out : trace) = argv[++i];
+            (a == "--out" ? out : a == "--trace" ? trace : trace_file) = argv[++i];
         } else if (a == "--stats") {
             stats = true;
         } else if (a.size() > 1 && a[0] == '-') {
@@ -127,17 +128,25 @@ int cmd_run(int argc, char **argv)
 
     // What this build cannot do yet, said before the run.
     if (!s.prrs.empty() || !s.modules.empty())
-        std::fprintf(stderr, "dprsim: note: the PL co-simulation is not available yet: the %zu PRR(s) "
-                     "and %zu module(s) of the scenario are validated but not simulated; PCAP words are refused\n",
+        std::fprintf(stderr, "dprsim: note: the PL is the built-in pl_top (its PRRs and modules are "
+                     "RTL parameters): the %zu PRR(s) and %zu module(s) of the scenario are validated "
+                     "(and handed to the firmware when the scenario has boot_info), not used to reshape the RTL\n",
                      s.prrs.size(), s.modules.size());
     if (!s.vms.empty() && !s.has_boot_info)
         std::fprintf(stderr, "dprsim: note: the VM configuration (%zu VM(s)) is not handed to the "
                      "firmware: the scenario has no boot_info address\n", s.vms.size());
-    if (trace != "none")
-        std::fprintf(stderr, "dprsim: note: waveform tracing (%s) is not implemented yet: no trace written\n",
-                     trace.c_str());
-
     BootSpec spec;
+    std::string why;
+    if (!trace_parse_format(trace, &spec.trace)) {   // scenario value: validated by the loader
+        std::fprintf(stderr, "dprsim: trace.format '%s': expected fst, vcd or none\n", trace.c_str());
+        return kExitBadInput;
+    }
+    if (!trace_format_supported(spec.trace, &why)) {
+        std::fprintf(stderr, "dprsim: %s\n", why.c_str());
+        return kExitBadInput;
+    }
+    spec.trace_path = trace_file.empty() ? out + "/wave.fst" : trace_file;
+    spec.events_path = out + "/events.log";
     spec.stats = stats;
     spec.max_time_ps = s.stop_time_ps;
     spec.timing.cpu_hz = s.cpu_hz;
@@ -187,6 +196,9 @@ int cmd_run(int argc, char **argv)
     std::fclose(f);
     std::fprintf(stderr, "dprsim: run '%s' ended (%s) after %" PRIu64 " ps simulated; report: %s\n",
                  s.name.c_str(), r.end.c_str(), r.sim_time_ps, path.c_str());
+    std::fprintf(stderr, "dprsim: events: %s (%" PRIu64 " events)%s%s\n", spec.events_path.c_str(), r.events,
+                 spec.trace == TraceFormat::None ? "" : "; waveform: ",
+                 spec.trace == TraceFormat::None ? "" : spec.trace_path.c_str());
     return status;
 }
 

@@ -199,6 +199,45 @@ void CpuWrapper::configure(const CpuConfig &cfg)
     armiss_sh_init(&sh_, &cfg_.sh);
 }
 
+void CpuWrapper::set_events(EventLog *log)
+{
+    events_ = log;
+    arm_cpu_set_exception_hook(cpu_, events_ || exc_fn_ ? &CpuWrapper::exception_hook : nullptr, this);
+}
+
+void CpuWrapper::set_exception_observer(ExceptionFn fn)
+{
+    exc_fn_ = std::move(fn);
+    arm_cpu_set_exception_hook(cpu_, events_ || exc_fn_ ? &CpuWrapper::exception_hook : nullptr, this);
+}
+
+arm_hook_result CpuWrapper::exception_hook(void *o, arm_cpu *cpu, arm_exception exc, uint32_t pc)
+{
+    static const char *const kExc[ARM_EXC_COUNT] = {"RESET", "UNDEF", "SVC", "PABT",
+                                                    "DABT",  "IRQ",   "FIQ"};
+    auto *w = static_cast<CpuWrapper *>(o);
+    if (w->exc_fn_) w->exc_fn_(w->now_ps(), exc, pc, arm_cpu_get_cpsr(cpu));
+    if (!w->events_) return ARM_HOOK_DEFAULT;
+    const char *mode;
+    switch (arm_cpu_get_cpsr(cpu) & 0x1Fu) {   // CPSR.M (ARM ARM B1.3.1)
+    case 0x10: mode = "USR"; break;
+    case 0x11: mode = "FIQ"; break;
+    case 0x12: mode = "IRQ"; break;
+    case 0x13: mode = "SVC"; break;
+    case 0x16: mode = "MON"; break;
+    case 0x17: mode = "ABT"; break;
+    case 0x1A: mode = "HYP"; break;
+    case 0x1B: mode = "UND"; break;
+    case 0x1F: mode = "SYS"; break;
+    default: mode = "?"; break;
+    }
+    std::string fn = w->events_->symbol(pc);
+    w->events_->addf(w->now_ps(), "cpu", "cpu_cycle=%" PRIu64 " exc=%s pc=0x%08" PRIx32 " mode=%s%s%s",
+                     arm_cpu_cycles(cpu), (unsigned)exc < ARM_EXC_COUNT ? kExc[exc] : "?", pc, mode,
+                     fn.empty() ? "" : " func=", fn.c_str());
+    return ARM_HOOK_DEFAULT;
+}
+
 void CpuWrapper::end_of_elaboration()
 {
     // RAM by DMI: ask the bus for each RAM region and register the host

@@ -18,6 +18,7 @@
 #ifndef PLAT_SC_H
 #define PLAT_SC_H
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -29,6 +30,7 @@
 
 #include "arm/arm_cpu.h"
 #include "plat_board.h"
+#include "plat_events.h"
 #include "plat_pl.h"
 #include "plat_time.h"
 
@@ -138,6 +140,15 @@ public:
     uint64_t mmio_accesses() const { return mmio_; }
     uint64_t bus_errors() const { return bus_errors_; }
     uint64_t semihost_calls() const { return sh_.calls; }
+    /**
+     * Report every exception the CPU takes to `log` (src=cpu: kind, PC of
+     * the instruction that caused it or the next one for IRQ/FIQ, the mode
+     * it was taken from, the function from the ELF symbols); nullptr: none.
+     */
+    void set_events(EventLog *log);
+    /** Called with every exception the CPU takes (time, kind, PC, CPSR before it); empty: none. */
+    using ExceptionFn = std::function<void(zynq_time_ps, arm_exception, uint32_t, uint32_t)>;
+    void set_exception_observer(ExceptionFn fn);
 
 private:
     void end_of_elaboration() override;
@@ -148,6 +159,7 @@ private:
     static arm_bus_status bus_read(void *o, uint32_t a, unsigned s, uint32_t *v, uint32_t *c);
     static arm_bus_status bus_write(void *o, uint32_t a, unsigned s, uint32_t v, uint32_t *c);
     static arm_hook_result svc_hook(void *o, arm_cpu *cpu, uint32_t imm);
+    static arm_hook_result exception_hook(void *o, arm_cpu *cpu, arm_exception exc, uint32_t pc);
 
     Board &board_;
     Timing timing_;
@@ -165,6 +177,8 @@ private:
     int exit_status_ = 0;
     std::string end_msg_;
     tlm::tlm_generic_payload gp_;
+    EventLog *events_ = nullptr;
+    ExceptionFn exc_fn_;
 };
 
 /**

@@ -37,8 +37,10 @@ def main():
     if not rep["expectations"] or any(e["status"] != "not_measured" or e["value"] is not None
                                       for e in rep["expectations"]):
         errs.append("expectations must be listed as not_measured")
-    if b"PL co-simulation is not available" not in p1.stderr:
-        errs.append("no note about the missing PL")
+    if b"the PL is the built-in pl_top" not in p1.stderr:
+        errs.append("no note that the scenario's PRRs/modules do not reshape the RTL")
+    if not run_["pl"].startswith(("attached", "not attached")):
+        errs.append("report.json run.pl missing")
     if r1 != r2 or p1.stdout != p2.stdout:
         errs.append("two runs differ")
     if errs:
