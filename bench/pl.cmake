@@ -1,4 +1,4 @@
-# pl_bench: figures of the PL datapath RTL (owned by pl-datapath; included from
+# pl_bench: figures of the PL datapath RTL (included from
 # bench/CMakeLists.txt). Prints simulation speed (PL cycles/s) and the cycles
 # and ms per frame of rm_qam (18,800-bit frame, each order) and rm_ifft (each
 # size) beside the Mini-NOVA Table 5 figures. Output: build/bin/pl_bench.

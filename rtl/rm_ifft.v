@@ -1,6 +1,6 @@
 // rm_ifft: reconfigurable module "IFFT", N = 256 .. 8192 points.
 //
-// Port contract: /work/helpers/PL_CONTRACT.md "Reconfigurable module (RM) ports".
+// Port contract: rtl/README.md "Reconfigurable modules".
 //
 // Function
 //   variant_i = log2(N), 8..13 (values below 8 are taken as 8, above 13 as 13);

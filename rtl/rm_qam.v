@@ -1,6 +1,6 @@
 // rm_qam: reconfigurable module "QAM mapper" (4/16/64-QAM, Gray coded).
 //
-// Port contract: /work/helpers/PL_CONTRACT.md "Reconfigurable module (RM) ports"
+// Port contract: rtl/README.md "Reconfigurable modules"
 // (identical for every RM a PRR can hold).
 //
 // Function

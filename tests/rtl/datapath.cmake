@@ -1,4 +1,4 @@
-# RTL testbenches of the PL datapath (owned by pl-datapath): QAM mapper, IFFT,
+# RTL testbenches of the PL datapath : QAM mapper, IFFT,
 # DMA engine, FIFO + crossbar path. Included from tests/rtl/CMakeLists.txt.
 #
 # All datapath tops are verilated once, into one static library

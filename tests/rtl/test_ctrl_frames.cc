@@ -1,4 +1,4 @@
-// PRR controller with pl-datapath's modules and DMA inside pl_top: jobs of
+// PRR controller with the reconfigurable modules and DMA inside pl_top: jobs of
 // several frames through a PR interface, bit-exact against the golden models;
 // stop (preemption) at a frame boundary and resume with no frame lost or
 // repeated; reconfiguration waits for the end of the current frame; no AXI

@@ -1,8 +1,8 @@
 /*
  * arm_internal.h - internal interfaces of the dprsim ARMv7-A ISS.
  *
- * THIS HEADER IS THE CONTRACT FOR t32_*.c (the Thumb-2 decoder, owned by
- * helper "iss-t32"). Changes are ADDITIVE ONLY: never change the meaning of
+ * THIS HEADER IS THE CONTRACT FOR t32_*.c (the Thumb-2 decoder) AND the
+ * A32 decoder. Changes are ADDITIVE ONLY: never change the meaning of
  * an existing field, flag, handler or convention below.
  *
  * Overview

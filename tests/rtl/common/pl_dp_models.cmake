@@ -1,10 +1,10 @@
 # Verilated datapath models and golden models of the PL datapath, shared by
-# tests/rtl/datapath.cmake and bench/pl.cmake (owned by pl-datapath).
+# tests/rtl/datapath.cmake and bench/pl.cmake.
 # Defines (once):
 #   pl_dp_vmodels  static library: Vrm_qam, Vrm_ifft, Vprr_dma, Vtb_xbar_top,
 #                  built with FST tracing; tests/rtl/common on its include path
 #   PL_DP_GOLDEN   the library holding models/pl/qam_golden.c, ifft_golden.c
-#                  (pl-control's pl_models when it exists, else pl_dp_golden)
+#                  (pl_models when it exists, else pl_dp_golden)
 find_package(verilator REQUIRED HINTS $ENV{VERILATOR_ROOT} /usr/share/verilator)
 
 set(PL_DP_RTL ${CMAKE_SOURCE_DIR}/rtl)
@@ -35,7 +35,7 @@ if(NOT TARGET pl_dp_vmodels)
   target_compile_options(pl_dp_vmodels PRIVATE -w)
 endif()
 
-# Bit-exact golden models (models/pl). Use pl-control's pl_models library when
+# Bit-exact golden models (models/pl). Use the pl_models library when
 # it exists; otherwise compile the two datapath models here.
 if(TARGET pl_models)
   set(PL_DP_GOLDEN pl_models)
