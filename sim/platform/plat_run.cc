@@ -41,6 +41,40 @@ bool load_or_report(const std::string &path, Scenario *s)
     return false;
 }
 
+// report.md: the run's figures and every expectation, measured beside the
+// paper. Until the firmware measures metrics every row says so.
+std::string report_md(const Scenario &s, const BootResult &r, int run_status)
+{
+    char b[256];
+    std::string m = "# " + s.name + "\n\n";
+    if (!s.description.empty()) m += s.description + "\n\n";
+    m += "| run | value |\n|---|---|\n";
+    m += "| end | " + r.end + " |\n";
+    std::snprintf(b, sizeof b, "| program exit status | %s |\n",
+                  r.program_status < 0 ? "none" : std::to_string(r.program_status).c_str());
+    m += b;
+    std::snprintf(b, sizeof b, "| simulated time | %.6f ms |\n", (double)r.sim_time_ps / 1e9);
+    m += b;
+    std::snprintf(b, sizeof b, "| instructions / CPU cycles | %" PRIu64 " / %" PRIu64 " |\n",
+                  r.instructions, r.cycles);
+    m += b;
+    m += std::string("| PL | ") + (r.pl_attached ? "attached (built-in pl_top)" : "not attached") + " |\n";
+    std::snprintf(b, sizeof b, "| dprsim exit status | %d |\n", run_status);
+    m += b;
+    if (!s.metrics.empty()) {
+        m += "\n| metric | paper | measured | ratio | tolerance | status |\n";
+        m += "|---|---|---|---|---|---|\n";
+        for (const ScnMetric &x : s.metrics) {
+            std::snprintf(b, sizeof b, "| %s | %.15g %s | not measured | - | %.15g | not_measured |\n",
+                          x.name.c_str(), x.paper, x.unit.c_str(), x.tolerance);
+            m += b;
+        }
+        m += "\nNo metric is measured yet: the figures come from the hypervisor's event\n"
+             "markers, which the firmware does not emit yet.\n";
+    }
+    return m;
+}
+
 } // namespace
 
 int cmd_validate(int argc, char **argv)
@@ -194,6 +228,15 @@ int cmd_run(int argc, char **argv)
     std::string j = report_json(s, r, status);
     std::fwrite(j.data(), 1, j.size(), f);
     std::fclose(f);
+    std::string md_path = out + "/report.md";
+    FILE *fm = std::fopen(md_path.c_str(), "wb");
+    if (!fm) {
+        std::fprintf(stderr, "dprsim: %s: %s\n", md_path.c_str(), std::strerror(errno));
+        return kExitBadInput;
+    }
+    std::string md = report_md(s, r, status);
+    std::fwrite(md.data(), 1, md.size(), fm);
+    std::fclose(fm);
     std::fprintf(stderr, "dprsim: run '%s' ended (%s) after %" PRIu64 " ps simulated; report: %s\n",
                  s.name.c_str(), r.end.c_str(), r.sim_time_ps, path.c_str());
     std::fprintf(stderr, "dprsim: events: %s (%" PRIu64 " events)%s%s\n", spec.events_path.c_str(), r.events,
