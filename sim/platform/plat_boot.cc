@@ -31,6 +31,57 @@ const char *log_kind(zynq_log_kind k)
     }
 }
 
+/*
+ * Progress line on stderr for long runs (issue 5, item 6): only when stderr
+ * is a terminal, first after 2 s of wall time, then at most every 2 s, one
+ * whole line each (UART1 output shares the terminal): simulated time, wall
+ * time, MIPS and PL cycles per second since the last line. While the CPU
+ * sleeps in WFI and the PL runs on its own (plat_pl.h, sleep_run) the
+ * kernel does not advance, so the next line waits for the CPU to wake. A SystemC thread wakes every 100 us of simulated
+ * time and only reads counters: the models, their event order and every
+ * deterministic output (UART, events.log, waveform, --stats counts) are
+ * the same with or without it.
+ */
+class ProgressLine : public sc_core::sc_module {
+public:
+    SC_HAS_PROCESS(ProgressLine);
+    ProgressLine(sc_core::sc_module_name n, Platform &top)
+        : sc_core::sc_module(n), top_(top), t0_(std::chrono::steady_clock::now()), last_(t0_)
+    {
+        SC_THREAD(thread);
+    }
+private:
+    void thread()
+    {
+        for (;;) {
+            wait(sc_core::sc_time(100, sc_core::SC_US));
+            auto now = std::chrono::steady_clock::now();
+            double dt = std::chrono::duration<double>(now - last_).count();
+            if (dt < 2.0) continue;
+            uint64_t insns = arm_cpu_instructions(top_.cpu.cpu());
+            uint64_t pl_cycles = 0;
+#if DPRSIM_HAVE_PL
+            if (top_.pl) pl_cycles = top_.pl->stats().cycles_clocked;
+#endif
+            std::fprintf(stderr, "dprsim: progress: %.6f s simulated, %.0f s wall, %.1f MIPS",
+                         (double)top_.cpu.now_ps() / 1e12,
+                         std::chrono::duration<double>(now - t0_).count(),
+                         (double)(insns - insns_) / dt / 1e6);
+            if (top_.pl)
+                std::fprintf(stderr, ", PL %.2f M cycles/s", (double)(pl_cycles - pl_cycles_) / dt / 1e6);
+            std::fputc('\n', stderr);
+            std::fflush(stderr);
+            last_ = now;
+            insns_ = insns;
+            pl_cycles_ = pl_cycles;
+        }
+    }
+
+    Platform &top_;
+    std::chrono::steady_clock::time_point t0_, last_;
+    uint64_t insns_ = 0, pl_cycles_ = 0;
+};
+
 const char *end_name(RunEnd e)
 {
     switch (e) {
@@ -170,6 +221,8 @@ BootResult boot_and_run(const BootSpec &spec)
     cc.sh.console_fd = STDOUT_FILENO;
     top.cpu.configure(cc);
 
+    std::unique_ptr<ProgressLine> progress;
+    if (isatty(STDERR_FILENO)) progress = std::make_unique<ProgressLine>("progress", top);
     auto t0 = std::chrono::steady_clock::now();
     sc_core::sc_start();
     auto t1 = std::chrono::steady_clock::now();
