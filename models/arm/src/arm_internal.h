@@ -337,6 +337,31 @@ typedef struct arm_cp15 {
 #define ARM_SCTLR_EE (1u << 25)
 #define ARM_SCTLR_TE (1u << 30)
 
+/*
+ * One TLB entry of the short-descriptor MMU (mmu.c). The TLB is a single
+ * unified 128-entry 2-way set-associative array (Cortex-A9 main TLB size;
+ * the A9 micro-TLBs are not modelled separately). Every entry holds the
+ * translation of ONE 4 KiB page, also for sections, supersections and
+ * large pages (region_mask keeps the size of the original
+ * mapping for TLBIMVA). Domain, AP and XN are cached and checked at access
+ * time, so DACR writes take effect without a flush.
+ */
+typedef struct arm_tlb_entry {
+    uint32_t va_page;     /* VA[31:12] << 12 of the cached 4 KiB page */
+    uint32_t pa_page;     /* PA[31:12] << 12 */
+    uint32_t region_mask; /* size - 1 of the original mapping (0xFFF .. 0xFFFFFF) */
+    uint8_t valid;
+    uint8_t global;       /* nG == 0: matches every ASID */
+    uint8_t asid;         /* CONTEXTIDR[7:0] at walk time (non-global entries) */
+    uint8_t domain;       /* 0..15 */
+    uint8_t ap;           /* AP[2:0] */
+    uint8_t xn;
+    uint8_t level;        /* 1 = section/supersection, 2 = page (fault status) */
+} arm_tlb_entry;
+
+#define ARM_TLB_SETS 64
+#define ARM_TLB_WAYS 2
+
 struct arm_cpu {
     /* --- hot state --- */
     uint32_t r[16];       /* current-mode view; r[15] = architectural PC value during a handler */
@@ -401,6 +426,11 @@ struct arm_cpu {
     uint64_t exc_count[ARM_EXC_COUNT];
     uint64_t icache_misses;
     uint64_t slow_accesses;
+
+    /* --- MMU (mmu.c, issue 3) --- */
+    arm_tlb_entry tlb[ARM_TLB_SETS][ARM_TLB_WAYS];
+    uint8_t tlb_victim[ARM_TLB_SETS]; /* next way to replace (round robin) */
+    uint64_t tlb_hits, tlb_misses, tlb_flushes, page_walks;
 };
 
 /* ---- CPSR / modes ---- */
@@ -538,6 +568,8 @@ void arm_halt(arm_cpu *cpu, const char *fmt, ...);
 #define ARM_ACC_USER   1u  /* LDRT/STRT: PL0 permissions (used by the MMU, issue 3) */
 #define ARM_ACC_ALIGN  2u  /* must be naturally aligned (LDM/STM, LDRD, LDREX, SWP...): alignment fault otherwise */
 #define ARM_ACC_FETCH  4u  /* instruction fetch (prefetch abort instead of data abort) */
+#define ARM_ACC_DEBUG  8u  /* debugger view (arm_cpu_read_mem/write_mem): MMU uses the TLB or a
+                            * walk but inserts nothing, counts nothing, checks no domain/AP */
 
 /*
  * Data reads/writes at virtual address va (byte-reversed when CPSR.E = 1).
@@ -601,11 +633,43 @@ static inline void arm_write8(arm_cpu *cpu, uint32_t va, uint32_t v, unsigned ac
 }
 
 /*
- * The single translation step (issue 3's MMU goes here). With the MMU
- * off it returns va. Returns 0 and *pa on success, else a DFSR/IFSR status.
+ * The single translation step. With the MMU off it returns va; with it
+ * on it calls arm_mmu_translate(). Returns 0 and *pa on success, else a
+ * DFSR/IFSR status.
  */
 uint32_t arm_mem_translate(arm_cpu *cpu, uint32_t va, unsigned acc, int is_write,
                            uint32_t *pa);
+
+/* ---- MMU (mmu.c): ARMv7-A short-descriptor translation, ARM ARM B3 ---- */
+/*
+ * Translate va with the MMU on (SCTLR.M = 1): TLB lookup, else a table
+ * walk (TTBR0/TTBR1 per TTBCR.N, PD0/PD1), then access flag (SCTLR.AFE),
+ * domain (DACR) and permission (AP[2:0], XN for fetches) checks. acc:
+ * ARM_ACC_USER checks PL0 permissions, ARM_ACC_FETCH checks execute
+ * permission. Returns 0 and *pa, or a short-descriptor FSR: FS (bit 10 =
+ * FS[4]) and the domain in bits 7:4 (the caller adds WnR; instruction
+ * fetches get no domain since IFSR has none).
+ */
+uint32_t arm_mmu_translate(arm_cpu *cpu, uint32_t va, unsigned acc, int is_write,
+                           uint32_t *pa);
+/* TLB maintenance (CP15 c8): invalidate all / by MVA and current-ASID
+ * match / by ASID / by MVA for all ASIDs. */
+void arm_tlb_flush_all(arm_cpu *cpu);
+void arm_tlb_flush_mva(arm_cpu *cpu, uint32_t mva, unsigned asid);
+void arm_tlb_flush_asid(arm_cpu *cpu, unsigned asid);
+void arm_tlb_flush_mva_all_asid(arm_cpu *cpu, uint32_t mva);
+
+#define ARM_FSR_AF_SECT    0x003u
+#define ARM_FSR_AF_PAGE    0x006u
+#define ARM_FSR_TRANS_SECT 0x005u
+#define ARM_FSR_TRANS_PAGE 0x007u
+#define ARM_FSR_DOM_SECT   0x009u
+#define ARM_FSR_DOM_PAGE   0x00Bu
+#define ARM_FSR_WALK_L1    0x00Cu  /* synchronous external abort on the walk, L1 */
+#define ARM_FSR_WALK_L2    0x00Eu
+#define ARM_FSR_PERM_SECT  0x00Du
+#define ARM_FSR_PERM_PAGE  0x00Fu
+#define ARM_SCTLR_AFE (1u << 29)
 
 /* Host pointer for physical [pa, pa+len) if it lies in one RAM page, else NULL. */
 static inline uint8_t *arm_ram_ptr(const arm_cpu *cpu, uint32_t pa, int write)

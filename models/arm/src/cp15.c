@@ -3,8 +3,9 @@
  *
  * Register encodings from ZYNQ_ARM_FACTS 3.7 [S14]. Implemented now:
  * identification (MIDR, CTR, MPIDR, cache ID), SCTLR/ACTLR/CPACR,
- * translation-table and fault registers (stored for issue 3's MMU),
- * cache/TLB/branch-predictor maintenance (accepted, no cache model),
+ * translation-table and fault registers (used by the MMU, mmu.c),
+ * TLB maintenance (mmu.c TLB), cache/branch-predictor maintenance
+ * (accepted, no cache model),
  * CP15 barriers, VBAR, ISR, CONTEXTIDR, TPIDR*, CBAR, power control, the
  * PMU (cycle counter and 6 event counters, PMUSERENR rules).
  * Everything else, and every PL1 register accessed from PL0, is UNDEFINED.
@@ -121,6 +122,9 @@ static int pmu_pl0_ok(const arm_cpu *cpu, unsigned crm, unsigned opc2, int write
 void arm_cp15_reset(arm_cpu *cpu)
 {
     memset(&cpu->cp15, 0, sizeof cpu->cp15);
+    /* TLB contents are UNKNOWN after reset: start empty */
+    memset(cpu->tlb, 0, sizeof cpu->tlb);
+    memset(cpu->tlb_victim, 0, sizeof cpu->tlb_victim);
     /* Cortex-A9 SCTLR reset value 0x00C50078 (ZYNQ_ARM_FACTS 6: [UNVERIFIED];
      * same as QEMU's cortex-a9 model): U, XP-era RAO bits, no MMU/caches. */
     cpu->cp15.sctlr = 0x00C50078u;
@@ -237,12 +241,11 @@ int arm_cp15_write(arm_cpu *cpu, unsigned opc1, unsigned crn, unsigned crm, unsi
     switch (e) {
     case ENC(2, 0, 0, 0): c->csselr = value & 0xF; return 0;
     case ENC(0, 1, 0, 0):
-        if (value & ARM_SCTLR_M) {
-            arm_halt(cpu, "SCTLR.M=1 at 0x%08x: the MMU is not implemented yet", cpu->pc);
-            return 0;
-        }
         /* writable: M A C SW Z I V RR EE TRE AFE TE; RAO bits kept */
         c->sctlr = (value & 0x72007C07u) | 0x00C50078u;
+        /* SCTLR.M: the MMU (mmu.c); the TLB is not flushed (ARM ARM B3.10) */
+        cpu->mmu_on = (c->sctlr & ARM_SCTLR_M) != 0;
+        arm_update_data_slow(cpu);
         return 0;
     case ENC(0, 1, 0, 1): c->actlr = value; return 0;
     case ENC(0, 1, 0, 2): c->cpacr = value & 0x00F00000u; return 0;
@@ -261,7 +264,20 @@ int arm_cp15_write(arm_cpu *cpu, unsigned opc1, unsigned crn, unsigned crm, unsi
     case ENC(0, 6, 0, 2): c->ifar = value; return 0;
     case ENC(0, 7, 4, 0): c->par = value; return 0;
     case ENC(0, 7, 8, 0): case ENC(0, 7, 8, 1): case ENC(0, 7, 8, 2): case ENC(0, 7, 8, 3):
-        /* ATS1Cxx with the MMU off: flat mapping, PAR = PA (B4.1.113) */
+        /* ATS1CPR/CPW/CUR/CUW (B4.1.113). MMU off: flat mapping, PAR = PA.
+         * MMU on: translate with PL1 (opc2 0/1) or PL0 (2/3) read/write
+         * permissions; a fault gives PAR.F = 1 with PAR[6:1] = DFSR bits
+         * 12, 10, 3:0 (ExT, FS[4], FS[3:0]). Memory attributes are not modelled (0). */
+        if (cpu->mmu_on) {
+            uint32_t pa, fsr = arm_mmu_translate(cpu, value, (opc2 & 2) ? ARM_ACC_USER : 0,
+                                                 opc2 & 1, &pa);
+            if (fsr)
+                c->par = 1u | ((fsr & 0xFu) << 1) | (((fsr >> 10) & 1u) << 5) |
+                         (((fsr >> 12) & 1u) << 6);
+            else
+                c->par = pa & ~0xFFFu;
+            return 0;
+        }
         c->par = value & ~0xFFFu;
         return 0;
     case ENC(0, 10, 2, 0): c->prrr = value; return 0;
@@ -275,8 +291,7 @@ int arm_cp15_write(arm_cpu *cpu, unsigned opc1, unsigned crn, unsigned crm, unsi
     default:
         break;
     }
-    /* cache and branch-predictor maintenance (c7) and TLB maintenance (c8):
-     * accepted; no cache model, no TLB until issue 3 */
+    /* cache and branch-predictor maintenance (c7): accepted, no cache model */
     if (opc1 == 0 && crn == 7) {
         switch (ENC(0, 0, crm, opc2)) {
         case ENC(0, 0, 1, 0): case ENC(0, 0, 1, 6): case ENC(0, 0, 5, 0):
@@ -289,7 +304,18 @@ int arm_cp15_write(arm_cpu *cpu, unsigned opc1, unsigned crn, unsigned crm, unsi
             return -1;
         }
     }
-    if (opc1 == 0 && crn == 8 && (crm == 3 || crm == 5 || crm == 6 || crm == 7) && opc2 <= 3)
+    /* TLB maintenance (ZYNQ_ARM_FACTS 3.7): c8, c3 = inner shareable (one
+     * CPU: same as local), c5 = ITLB, c6 = DTLB, c7 = unified; the unified
+     * TLB model handles the I/D forms like the unified ones. opc2: 0 ALL,
+     * 1 MVA (value = MVA | ASID), 2 ASID, 3 MVA all ASIDs. */
+    if (opc1 == 0 && crn == 8 && (crm == 3 || crm == 5 || crm == 6 || crm == 7) && opc2 <= 3) {
+        switch (opc2) {
+        case 0: arm_tlb_flush_all(cpu); break;
+        case 1: arm_tlb_flush_mva(cpu, value & ~0xFFFu, value & 0xFFu); break;
+        case 2: arm_tlb_flush_asid(cpu, value & 0xFFu); break;
+        default: arm_tlb_flush_mva_all_asid(cpu, value & ~0xFFFu); break;
+        }
         return 0;
+    }
     return -1;
 }

@@ -633,4 +633,8 @@ void arm_cpu_stats(const arm_cpu *cpu,
     fn(opaque, "decode_cache_misses", cpu->icache_misses);
     fn(opaque, "slow_path_accesses", cpu->slow_accesses);
     for (k = 0; k < ARM_EXC_COUNT; k++) fn(opaque, names[k], cpu->exc_count[k]);
+    fn(opaque, "tlb_hits", cpu->tlb_hits);
+    fn(opaque, "tlb_misses", cpu->tlb_misses);
+    fn(opaque, "tlb_flushes", cpu->tlb_flushes);
+    fn(opaque, "page_walks", cpu->page_walks);
 }

@@ -60,13 +60,12 @@ int arm_cpu_add_ram(arm_cpu *cpu, uint32_t base, uint32_t size, uint8_t *host, i
 
 uint32_t arm_mem_translate(arm_cpu *cpu, uint32_t va, unsigned acc, int is_write, uint32_t *pa)
 {
-    (void)acc;
-    (void)is_write;
-    /* Issue 3: short-descriptor translation + TLB when cpu->mmu_on. SCTLR.M
-     * cannot be set yet (cp15.c halts), so this is the identity map. */
-    (void)cpu;
-    *pa = va;
-    return 0;
+    /* MMU off: flat mapping. MMU on: short-descriptor translation (mmu.c). */
+    if (ARM_LIKELY(!cpu->mmu_on)) {
+        *pa = va;
+        return 0;
+    }
+    return arm_mmu_translate(cpu, va, acc, is_write, pa);
 }
 
 /* Physical access of `size` bytes (1, 2, 4) that does not cross a 4 KiB page.
@@ -209,7 +208,7 @@ int arm_cpu_read_mem(arm_cpu *cpu, uint32_t va, void *buf, size_t len)
     uint64_t saved_slow = cpu->slow_accesses, saved_cycles = cpu->cycles;
     for (k = 0; k < len; k++) {
         uint32_t pa, b;
-        if (arm_mem_translate(cpu, (uint32_t)(va + k), 0, 0, &pa) ||
+        if (arm_mem_translate(cpu, (uint32_t)(va + k), ARM_ACC_DEBUG, 0, &pa) ||
             phys_read(cpu, pa, 1, &b)) {
             cpu->slow_accesses = saved_slow;
             cpu->cycles = saved_cycles;
@@ -230,7 +229,7 @@ int arm_cpu_write_mem(arm_cpu *cpu, uint32_t va, const void *buf, size_t len)
     for (k = 0; k < len; k++) {
         uint32_t pa;
         uint8_t *h;
-        if (arm_mem_translate(cpu, (uint32_t)(va + k), 0, 1, &pa)) return -1;
+        if (arm_mem_translate(cpu, (uint32_t)(va + k), ARM_ACC_DEBUG, 1, &pa)) return -1;
         /* the debugger may write ROM regions too */
         h = arm_ram_ptr(cpu, pa, 0);
         if (h) {
