@@ -249,20 +249,24 @@ static int d32_dp_sreg(arm_cpu *cpu, uint32_t x, arm_insn *o)
     return 0;
 }
 
+/* The compare that an S = 1, Rd = PC form of AND/EOR/ADD/SUB (op in bits 24:21) is. */
+static unsigned t32_cmp_op(uint32_t x)
+{
+    switch (T32_BITS(x, 24, 21)) {
+    case 0x0: return ARM_DP_TST;
+    case 0x4: return ARM_DP_TEQ;
+    case 0x8: return ARM_DP_CMN;
+    default: return ARM_DP_CMP;
+    }
+}
+
 /* TST/TEQ/CMN/CMP (register): the S = 1, Rd = PC forms of AND/EOR/ADD/SUB. */
 static int d32_cmp_sreg(arm_cpu *cpu, uint32_t x, arm_insn *o)
 {
-    unsigned op;
     (void)cpu;
     dp_sreg_fields(x, o);
-    switch (T32_BITS(x, 24, 21)) {
-    case 0x0: op = ARM_DP_TST; break;
-    case 0x4: op = ARM_DP_TEQ; break;
-    case 0x8: op = ARM_DP_CMN; break;
-    default: op = ARM_DP_CMP; break;
-    }
     o->rd = 0;
-    arm_dp_finish(o, op, ARM_OP2_IMMSHIFT);
+    arm_dp_finish(o, t32_cmp_op(x), ARM_OP2_IMMSHIFT);
     return 0;
 }
 
@@ -313,17 +317,10 @@ static int d32_dp_imm(arm_cpu *cpu, uint32_t x, arm_insn *o)
 
 static int d32_cmp_imm(arm_cpu *cpu, uint32_t x, arm_insn *o)
 {
-    unsigned op;
     (void)cpu;
     dp_imm_fields(x, o);
-    switch (T32_BITS(x, 24, 21)) {
-    case 0x0: op = ARM_DP_TST; break;
-    case 0x4: op = ARM_DP_TEQ; break;
-    case 0x8: op = ARM_DP_CMN; break;
-    default: op = ARM_DP_CMP; break;
-    }
     o->rd = 0;
-    arm_dp_finish(o, op, ARM_OP2_IMM);
+    arm_dp_finish(o, t32_cmp_op(x), ARM_OP2_IMM);
     return 0;
 }
 
