@@ -37,9 +37,12 @@ double seconds_since(Clock::time_point t0) {
   return std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
-// Run one QAM frame; returns cycles from the frame_start cycle to frame_done.
-uint64_t qam_frame(tbh::Harness<Vrm_qam> &h, unsigned k, uint32_t bits,
-                   const std::vector<uint32_t> &in, std::vector<uint32_t> &out) {
+// Run one frame through a reconfigurable module (every RM has the same
+// ports); returns cycles from the frame_start cycle to frame_done.
+// variant: QAM bits/symbol or IFFT log2 N; frame_len: QAM bits (IFFT: 0).
+template <typename Model>
+uint64_t rm_frame(tbh::Harness<Model> &h, unsigned variant, uint32_t frame_len,
+                  const std::vector<uint32_t> &in, std::vector<uint32_t> &out) {
   size_t idx = 0;
   bool first = true, done = false;
   uint64_t t0 = h.cycles(), t = 0;
@@ -47,37 +50,8 @@ uint64_t qam_frame(tbh::Harness<Vrm_qam> &h, unsigned k, uint32_t bits,
   while (!done) {
     h.cycle(
         [&] {
-          h->variant_i = k;
-          h->frame_len_i = bits;
-          h->frame_start_i = first;
-          h->s_valid_i = !first && idx < in.size();
-          h->s_data_i = idx < in.size() ? in[idx] : 0;
-          h->m_ready_i = 1;
-        },
-        [&] {
-          if (h->s_valid_i && h->s_ready_o) idx++;
-          if (h->m_valid_o && h->m_ready_i) out.push_back(h->m_data_o);
-          if (h->frame_done_o) {
-            done = true;
-            t = h.cycles() - t0;
-          }
-        });
-    first = false;
-  }
-  return t;
-}
-
-uint64_t ifft_frame(tbh::Harness<Vrm_ifft> &h, unsigned n, const std::vector<uint32_t> &in,
-                    std::vector<uint32_t> &out) {
-  size_t idx = 0;
-  bool first = true, done = false;
-  uint64_t t0 = h.cycles(), t = 0;
-  out.clear();
-  while (!done) {
-    h.cycle(
-        [&] {
-          h->variant_i = n;
-          h->frame_len_i = 0;
+          h->variant_i = variant;
+          h->frame_len_i = frame_len;
           h->frame_start_i = first;
           h->s_valid_i = !first && idx < in.size();
           h->s_data_i = idx < in.size() ? in[idx] : 0;
@@ -189,7 +163,7 @@ int main(int argc, char **argv) {
     for (unsigned k : {2u, 4u, 6u}) {
       std::vector<uint32_t> gold(pl_qam_out_symbols(k, frame_bits));
       pl_qam_map(k, frame_bits, in.data(), gold.data());
-      uint64_t c = qam_frame(h, k, frame_bits, in, out);
+      uint64_t c = rm_frame(h, k, frame_bits, in, out);
       bool ok = same(out, gold);
       all_ok &= ok;
       std::printf("  %-8s %8zu %10llu %10.4f %10.3f   %s\n",
@@ -211,7 +185,7 @@ int main(int argc, char **argv) {
       std::uniform_int_distribution<int> d(-16384, 16383);
       for (auto &w : in) w = (uint32_t(uint16_t(d(rng))) << 16) | uint16_t(d(rng));
       pl_ifft_run(n, in.data(), gold.data());
-      uint64_t c = ifft_frame(h, n, in, out);
+      uint64_t c = rm_frame(h, n, 0, in, out);
       bool ok = same(out, gold);
       all_ok &= ok;
       std::printf("  %-8u %10llu %10.4f %10.3f   %s\n", 1u << n, (unsigned long long)c,
