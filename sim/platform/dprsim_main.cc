@@ -13,12 +13,13 @@
 namespace {
 
 const char kUsage[] =
-    "usage: dprsim boot IMAGE.elf [--load FILE@ADDR]... [--max-time T] [--cold] [--no-pl] [--stats]\n"
+    "usage: dprsim boot IMAGE.elf [--load FILE@ADDR]... [--max-time T] [--cold] [--no-pl] [--stats] [--progress]\n"
     "                   [--trace fst|vcd|none] [--trace-file PATH] [--events FILE]\n"
     "       dprsim validate SCENARIO.yaml\n"
-    "       dprsim run SCENARIO.yaml [--out DIR] [--trace fst|vcd|none] [--trace-file PATH] [--stats]\n"
+    "       dprsim run SCENARIO.yaml [--out DIR] [--trace fst|vcd|none] [--trace-file PATH] [--stats] [--progress]\n"
     "  boot writes the PL waveform to PATH (default dprsim.fst) and events.log to FILE;\n"
     "  run writes DIR/events.log and the waveform to PATH (default DIR/wave.fst)\n"
+    "  --progress prints a progress line every 2 s of wall time (default: only on a terminal)\n"
     "  T is a duration with a unit: ps, ns, us, ms or s (e.g. 10ms, 2s)\n"
     "exit status: the program's semihosting exit status; 2 bad input;\n"
     "  100 time limit reached; 101 CPU stopped (WFI with nothing to wake it, ISS halt, ...)\n";
@@ -57,6 +58,8 @@ int cmd_boot(int argc, char **argv)
             spec.stats = true;
         } else if (a == "--no-pl") {
             spec.attach_pl = false;
+        } else if (a == "--progress") {
+            spec.progress = true;
         } else if (a.size() > 1 && a[0] == '-') {
             return bad("boot: unknown option '" + a + "'");
         } else if (spec.elf.empty()) {

@@ -222,7 +222,7 @@ BootResult boot_and_run(const BootSpec &spec)
     top.cpu.configure(cc);
 
     std::unique_ptr<ProgressLine> progress;
-    if (isatty(STDERR_FILENO)) progress = std::make_unique<ProgressLine>("progress", top);
+    if (spec.progress || isatty(STDERR_FILENO)) progress = std::make_unique<ProgressLine>("progress", top);
     auto t0 = std::chrono::steady_clock::now();
     sc_core::sc_start();
     auto t1 = std::chrono::steady_clock::now();

@@ -36,6 +36,7 @@ struct BootSpec {
     bool cold = false;               /**< reset values instead of FSBL state */
     bool stats = false;              /**< print statistics to stderr */
     bool attach_pl = true;           /**< PL co-simulation (when built; --no-pl) */
+    bool progress = false;           /**< progress line every 2 s even when stderr is not a terminal */
     Timing timing;
     /** Waveform of the PL (plat_trace.h); needs the PL attached. */
     TraceFormat trace = TraceFormat::None;

@@ -129,7 +129,7 @@ std::string report_json(const Scenario &s, const BootResult &r, int run_status)
 int cmd_run(int argc, char **argv)
 {
     std::string scn, out = ".", trace, trace_file;
-    bool stats = false;
+    bool stats = false, progress = false;
     for (int i = 2; i < argc; i++) {
         std::string a = argv[i];
         if (a == "--out" || a == "--trace" || a == "--trace-file") {
@@ -137,6 +137,8 @@ int cmd_run(int argc, char **argv)
             (a == "--out" ? out : a == "--trace" ? trace : trace_file) = argv[++i];
         } else if (a == "--stats") {
             stats = true;
+        } else if (a == "--progress") {
+            progress = true;
         } else if (a.size() > 1 && a[0] == '-') {
             std::fprintf(stderr, "dprsim: run: unknown option '%s'\n", a.c_str());
             return kExitBadInput;
@@ -182,6 +184,7 @@ int cmd_run(int argc, char **argv)
     spec.trace_path = trace_file.empty() ? out + "/wave.fst" : trace_file;
     spec.events_path = out + "/events.log";
     spec.stats = stats;
+    spec.progress = progress;
     spec.max_time_ps = s.stop_time_ps;
     spec.timing.cpu_hz = s.cpu_hz;
     spec.timing.fclk0_hz = s.fclk0_hz;
