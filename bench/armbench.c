@@ -3,10 +3,14 @@
  * for dprsim): CRC-32 over a buffer, integer matrix multiply, linked-list
  * build/reverse/merge-sort, a byte-driven state machine (number scanner).
  *
- *   armbench [ITERATIONS]     (default 100)
+ *   armbench [ITERATIONS [mmu]]     (default 100)
  *
  * Prints one checksum line that depends only on ITERATIONS, so the runs on
- * armiss and on qemu can be checked against each other.
+ * armiss and on qemu can be checked against each other. With "mmu" the
+ * program first turns the MMU on with a flat map (VA = PA, 1 MiB sections)
+ * so the same work runs through address translation; the checksum line is
+ * the same (bench/armbench_mmu compares the two). Runs in a privileged
+ * mode (armiss and qemu -kernel start in SVC).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -192,12 +196,42 @@ static void fill_text(uint32_t seed)
     }
 }
 
+/*
+ * Flat translation table: 4096 section descriptors (ARM ARM B3.5.1,
+ * short-descriptor level 1): PA = VA, AP[1:0] = 11 (read/write at PL0 and
+ * PL1), domain 0, TEX = 001 C = 1 B = 1 (Normal write-back memory, so
+ * unaligned accesses stay legal), global. 16 KiB aligned for TTBR0 with
+ * TTBCR.N = 0.
+ */
+static uint32_t flat_l1[4096] __attribute__((aligned(16384)));
+
+static void mmu_on_flat(void)
+{
+    uint32_t sctlr;
+    for (uint32_t i = 0; i < 4096; i++)
+        flat_l1[i] = (i << 20) | (1u << 12) | (3u << 10) | (3u << 2) | 2u;
+    __asm__ volatile("mcr p15, 0, %0, c2, c0, 2" : : "r"(0u));             /* TTBCR = 0 */
+    __asm__ volatile("mcr p15, 0, %0, c2, c0, 0" : : "r"(flat_l1) : "memory"); /* TTBR0 */
+    __asm__ volatile("mcr p15, 0, %0, c3, c0, 0" : : "r"(0x55555555u));    /* DACR: clients */
+    __asm__ volatile("mcr p15, 0, %0, c8, c7, 0\n\tdsb\n\tisb" : : "r"(0u) : "memory"); /* TLBIALL */
+    __asm__ volatile("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
+    sctlr |= 1u; /* SCTLR.M */
+    __asm__ volatile("mcr p15, 0, %0, c1, c0, 0\n\tisb" : : "r"(sctlr) : "memory");
+}
+
 int main(int argc, char **argv)
 {
     long iterations = argc > 1 ? strtol(argv[1], NULL, 10) : 100;
     if (iterations <= 0) {
         fprintf(stderr, "armbench: bad iteration count\n");
         return 2;
+    }
+    if (argc > 2) {
+        if (strcmp(argv[2], "mmu") != 0) {
+            fprintf(stderr, "armbench: second argument must be \"mmu\"\n");
+            return 2;
+        }
+        mmu_on_flat();
     }
     crc_init();
     uint32_t check = 0;

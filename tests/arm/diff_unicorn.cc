@@ -11,6 +11,8 @@
  * exception hook stops before the exception is entered; Unicorn reports an
  * interrupt number or UC_ERR_INSN_INVALID).
  *
+ * VFP and Advanced SIMD: `diff_unicorn --vfp [...]` (diff_unicorn_vfp.cc).
+ *
  * Usage: diff_unicorn [--seed N] [--count N] [--isa a32|t32|both]
  *                     [--mode usr|svc|both] [--verbose] [--max-report N]
  *                     [--class NAME]   (only samples of one class, e.g. t32_it_block;
@@ -893,7 +895,11 @@ private:
 
 } // namespace
 
+int diff_vfp_main(int argc, char **argv); /* diff_unicorn_vfp.cc */
+
 int main(int argc, char **argv) {
+    /* VFP / Advanced SIMD differential test: its own generator and options */
+    if (argc > 1 && std::string(argv[1]) == "--vfp") return diff_vfp_main(argc - 1, argv + 1);
     Options o;
     for (int i = 1; i < argc; i++) {
         std::string a = argv[i];

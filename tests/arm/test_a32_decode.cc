@@ -78,7 +78,7 @@ TEST(A32Decode, KnownUndefinedEncodings)
         0xE730F110, // UDIV
         0xE7F000F0, // UDF #0
         0xF0000000, // cond 1111, nothing allocated
-        0xEE000A00, // CDP p10 (VFP, not yet)
+        0xEE000900, // CDP p9
         0xE0500090, // UMAAL with S (not allocated)
         0xE6000010, // parallel op1 = 00
         0xE1200000 | 0x40, // misc space op2 = 100 (not allocated)

@@ -114,8 +114,8 @@ TEST(t32_decode, FieldsOfRepresentativeEncodings)
     EXPECT_EQ(i.cp_num, 15);
     // MCR2/MRC2, LDC/STC/CDP and SDIV/UDIV are UNDEFINED
     EXPECT_EQ(Decode(0xfe100f10u, 4, &i), -1);
-    EXPECT_EQ(Decode(0xed900a00u, 4, &i), -1);
-    EXPECT_EQ(Decode(0xee000a00u, 4, &i), -1);
+    EXPECT_EQ(Decode(0xed900900u, 4, &i), -1);
+    EXPECT_EQ(Decode(0xee000900u, 4, &i), -1);
     EXPECT_EQ(Decode(0xfb91f0f2u, 4, &i), -1);
     EXPECT_EQ(Decode(0xfbb1f0f2u, 4, &i), -1);
 }

@@ -11,6 +11,7 @@
  */
 #include "a9_timing.h"
 #include "arm_internal.h"
+#include "vfp_internal.h"
 
 #define BITS(x, hi, lo) (((x) >> (lo)) & ((1u << ((hi) - (lo) + 1)) - 1))
 #define BIT(x, n) (((x) >> (n)) & 1u)
@@ -874,6 +875,13 @@ static const arm_decode_entry a32_table[] = {
     {0x0F000000, 0x0F000000, "svc", "cond", NULL, d_svc, "%N%c %i"},
     {0x0F000010, 0x0E000010, "mcr_mrc", "cond", NULL, d_mcr_mrc, "%F%c %C"},
     {0x0FE00000, 0x0C400000, "mcrr_mrrc", "cond", NULL, d_mcrr_mrrc, "%F%c %C"},
+    /* A7.5 VFP data processing, A7.8 register transfers, A7.6 extension
+     * register loads/stores (coprocessors 10 and 11; vfp_decode.c) */
+    {0x0F000E10, 0x0E000A00, "vfp_dp", "cond", NULL, arm_vfp_decode_dp, "%V"},
+    {0x0F000E10, 0x0E000A10, "vfp_xfer", "cond", "mcr_mrc", arm_vfp_decode_xfer, "%V"},
+    {0x0FE00E00, 0x0C400A00, "vfp_xfer64", "cond", "mcrr_mrrc", arm_vfp_decode_xfer64, "%V"},
+    {0x0F000E00, 0x0D000A00, "vfp_ls_p", "cond", NULL, arm_vfp_decode_ls, "%V"},
+    {0x0F800E00, 0x0C800A00, "vfp_ls_ia", "cond", NULL, arm_vfp_decode_ls, "%V"},
     /* A5.7 unconditional instructions (cond == 1111) */
     {0xF0000000, 0xF0000000, "uncond_undef", NULL, "cond", d_undef, NULL},
     {0xFFF10020, 0xF1000000, "cps", U, UO, d_cps, "%F %Z"},
@@ -888,6 +896,10 @@ static const arm_decode_entry a32_table[] = {
     {0xFE500000, 0xF8400000, "srs", U, UO, d_srs, "%F sp%!, #%l"},
     {0xFE500000, 0xF8100000, "rfe", U, UO, d_rfe, "%F %n%!"},
     {0xFE000000, 0xFA000000, "blx_imm", U, UO, d_blx_imm, "blx %B"},
+    /* A7.4 Advanced SIMD data processing, A7.7 element/structure loads and
+     * stores (exec_neon.c) */
+    {0xFE000000, 0xF2000000, "neon_dp", U, UO, arm_neon_decode_dp, "%V"},
+    {0xFF100000, 0xF4000000, "neon_ls", U, UO, arm_neon_decode_ls, "%V"},
 };
 
 const arm_decode_entry *arm_a32_table(size_t *n)

@@ -181,6 +181,10 @@ struct arm_insn {
     uint8_t latency;      /* result latency (a9_timing_apply; used by issue 3's interlock model) */
     uint8_t tag_mode;     /* decoded-cache tag: ARM_TAG_* bits */
     uint8_t cp_opc1, cp_crn, cp_crm, cp_opc2, cp_num; /* coprocessor fields (MRC/MCR/MRRC/MCRR) */
+    /* ==== iss-vfp block: VFP / Advanced SIMD register numbers 0..31 (S or D
+     * registers per handler, vfp_internal.h); they fill the struct's padding ==== */
+    uint8_t vd, vn, vm;
+    /* ==== end iss-vfp block ==== */
 };
 
 #define ARM_TAG_THUMB 1u  /* decoded as T32 */
@@ -267,6 +271,8 @@ int arm_t32_disasm(uint32_t pc, uint32_t insn, unsigned size, char *buf, size_t 
  *   %b  BFI/BFC operands "rd, [rn, ]#lsb, #width"
  *   %C  coprocessor operands "p15, #0, r0, c1, c0, #0" (MRRC/MCRR form too)
  *   %Z  CPS operands "if, #mode";  %e  "le"/"be"
+ *   %V  a VFP / Advanced SIMD instruction, mnemonic and operands
+ *       (arm_vfp_format, vfp_disasm.c)
  *   %%  '%'
  * Returns the number of characters written (buf always NUL-terminated).
  */
@@ -362,6 +368,52 @@ typedef struct arm_tlb_entry {
 #define ARM_TLB_SETS 64
 #define ARM_TLB_WAYS 2
 
+/* ==== iss-fast block: types for the observation hooks and the MMU
+ * host-pointer cache (cpu.c, mem.c, mmu.c). ==== */
+
+/* Decoded-cache tag bit: a probe is set at this entry's address (pc_tag).
+ * The run loop's tag compare fails on it, so only probed entries leave the
+ * hot path; decode_into() sets it, arm_cpu_add_probe/clear_probes
+ * re-evaluate it. */
+#define ARM_TAG_PROBE 8u
+
+/* One probe (arm_cpu_add_probe). */
+typedef struct arm_probe {
+    uint32_t va;
+    unsigned id;
+} arm_probe;
+
+/*
+ * MMU host-pointer cache ("fast path", mem.c). In front of the TLB: per
+ * privilege (PL0/PL1) and access kind (read, write, fetch) a direct-mapped
+ * array of ARM_FAST_SIZE entries indexed by VA[19:12]. An entry says "the
+ * 4 KiB page va_page is RAM at host address addend + va and this kind of
+ * access at this PL passed the TLB's checks". Invariants:
+ *  - filled only after a successful arm_mmu_translate() of an aligned
+ *    access (so the page is in the TLB) to a RAM page (never MMIO, never
+ *    ROM for writes), never for debugger accesses;
+ *  - an entry never outlives its TLB entry: TLB replacement and TLBIMVA/
+ *    TLBIASID drop the page (arm_fast_drop_page), TLBIALL flushes all;
+ *  - flushed (arm_fast_flush) on every write of TTBR0/1, TTBCR, DACR,
+ *    SCTLR, CONTEXTIDR and on reset. Mode changes need no flush: the
+ *    tables are per privilege (LDRT/STRT use the PL0 tables).
+ * Unaligned accesses, big-endian data (CPSR.E) and misses take the slow
+ * path, which does every architectural check.
+ */
+#define ARM_FAST_BITS 8
+#define ARM_FAST_SIZE (1u << ARM_FAST_BITS)
+enum { ARM_FAST_RD = 0, ARM_FAST_WR = 1, ARM_FAST_FX = 2, ARM_FAST_KINDS = 3 };
+#define ARM_FAST_INVALID 0xFFFFFFFFu /* never a page-aligned VA */
+typedef struct arm_fast_entry {
+    uint32_t va_page;  /* VA[31:12] << 12, or ARM_FAST_INVALID */
+    uintptr_t addend;  /* host pointer = (uint8_t *)(addend + va) */
+} arm_fast_entry;
+
+/* cpu->data_slow bits (0 = MMU off, little-endian: inline RAM path). */
+#define ARM_SLOW_MMU 1  /* MMU on: the host-pointer cache, then the slow path */
+#define ARM_SLOW_BE  2  /* CPSR.E = 1: byte-reversed data, always the slow path */
+/* ==== end iss-fast block (types) ==== */
+
 struct arm_cpu {
     /* --- hot state --- */
     uint32_t r[16];       /* current-mode view; r[15] = architectural PC value during a handler */
@@ -431,6 +483,27 @@ struct arm_cpu {
     arm_tlb_entry tlb[ARM_TLB_SETS][ARM_TLB_WAYS];
     uint8_t tlb_victim[ARM_TLB_SETS]; /* next way to replace (round robin) */
     uint64_t tlb_hits, tlb_misses, tlb_flushes, page_walks;
+
+    /* ==== iss-fast block: observation hooks and the MMU host-pointer
+     * cache (cpu.c, mem.c, mmu.c; see arm_cpu.h and the types above) ==== */
+    arm_probe probes[ARM_MAX_PROBES];
+    unsigned nprobes;
+    arm_probe_hook probe_hook; void *probe_opaque;
+    arm_mode_hook mode_hook; void *mode_opaque;
+    arm_context_hook ctx_hook; void *ctx_opaque;
+    arm_fast_entry fast[2][ARM_FAST_KINDS][ARM_FAST_SIZE]; /* [PL1?][kind][VA[19:12]] */
+    int fast_dirty;          /* some entry filled since the last arm_fast_flush */
+    uint64_t tlb_fast_hits;  /* accesses served by the host-pointer cache (not in tlb_hits) */
+    /* ==== end iss-fast block (fields) ==== */
+
+    /* ==== iss-vfp block: VFPv3-D32 / Advanced SIMD state (exec_vfp.c,
+     * exec_neon.c, vfp_*.c) ==== */
+    uint64_t vfp_d[32];    /* D0-D31; S<2n> = bits 31:0 of D<n>, S<2n+1> = bits 63:32;
+                            * Q<n> = D<2n+1>:D<2n> */
+    uint32_t fpscr;        /* FPSCR (ARM ARM B6.1.17): N,Z,C,V, QC, AHP, DN, FZ, RMode,
+                            * Stride, Len, cumulative flags (A9: trap enables RAZ/WI) */
+    uint32_t fpexc;        /* FPEXC (B6.1.10): EN (bit 30) */
+    /* ==== end iss-vfp block (fields) ==== */
 };
 
 /* ---- CPSR / modes ---- */
@@ -582,20 +655,59 @@ void arm_halt(arm_cpu *cpu, const char *fmt, ...);
 uint32_t arm_read_slow(arm_cpu *cpu, uint32_t va, unsigned size, unsigned acc);
 void arm_write_slow(arm_cpu *cpu, uint32_t va, unsigned size, uint32_t v, unsigned acc);
 
-/* Fast paths inline (MMU off, aligned, RAM); host is little-endian. */
+/* ==== iss-fast block: MMU host-pointer cache and observation helpers ==== */
+/* Drop every host-pointer cache entry (mem.c). */
+void arm_fast_flush(arm_cpu *cpu);
+/* Drop the entries of one VA page (all PLs and kinds): the TLB let it go. */
+void arm_fast_drop_page(arm_cpu *cpu, uint32_t va_page);
+/* After a successful MMU translation va -> pa of an aligned access of
+ * `kind` (ARM_FAST_*) with access flags acc: cache the page if it is RAM. */
+void arm_fast_fill(arm_cpu *cpu, uint32_t va, uint32_t pa, unsigned kind, unsigned acc);
+/* CP15 CONTEXTIDR write (cp15.c): store, flush the cache, context hook. */
+void arm_set_contextidr(arm_cpu *cpu, uint32_t value);
+/* Call the mode hook if CPSR.M differs from old_mode (cpu.c). */
+void arm_mode_changed(arm_cpu *cpu, uint32_t old_mode);
+
+/* Host pointer for an aligned access of `kind` at va from the cache, or
+ * NULL (then the slow path decides). Only meaningful with the MMU on. */
+static inline uint8_t *arm_fast_lookup(arm_cpu *cpu, uint32_t va, unsigned kind, unsigned acc)
+{
+    const arm_fast_entry *e =
+        &cpu->fast[(acc & ARM_ACC_USER) ? 0 : cpu->priv][kind][(va >> 12) & (ARM_FAST_SIZE - 1)];
+    if (ARM_LIKELY(e->va_page == (va & ~0xFFFu))) {
+        cpu->tlb_fast_hits++;
+        return (uint8_t *)(e->addend + va);
+    }
+    return NULL;
+}
+/* ==== end iss-fast block (helpers) ==== */
+
+/* Fast paths inline, aligned accesses to RAM (host is little-endian):
+ * MMU off and little-endian data: the MiB table; MMU on (little-endian):
+ * the host-pointer cache. Everything else: the slow path. */
 static inline uint32_t arm_read32(arm_cpu *cpu, uint32_t va, unsigned acc)
 {
-    if (ARM_LIKELY(!cpu->data_slow && (va & 3) == 0)) {
-        uint8_t *h = cpu->ram_mb_rd[va >> 20];
-        if (ARM_LIKELY(h != NULL)) { uint32_t v; memcpy(&v, h + (va & 0xFFFFFu), 4); return v; }
+    if (ARM_LIKELY((va & 3) == 0)) {
+        if (ARM_LIKELY(!cpu->data_slow)) {
+            uint8_t *h = cpu->ram_mb_rd[va >> 20];
+            if (ARM_LIKELY(h != NULL)) { uint32_t v; memcpy(&v, h + (va & 0xFFFFFu), 4); return v; }
+        } else if (cpu->data_slow == ARM_SLOW_MMU) {
+            uint8_t *h = arm_fast_lookup(cpu, va, ARM_FAST_RD, acc);
+            if (ARM_LIKELY(h != NULL)) { uint32_t v; memcpy(&v, h, 4); return v; }
+        }
     }
     return arm_read_slow(cpu, va, 4, acc);
 }
 static inline uint32_t arm_read16(arm_cpu *cpu, uint32_t va, unsigned acc)
 {
-    if (ARM_LIKELY(!cpu->data_slow && (va & 1) == 0)) {
-        uint8_t *h = cpu->ram_mb_rd[va >> 20];
-        if (ARM_LIKELY(h != NULL)) { uint16_t v; memcpy(&v, h + (va & 0xFFFFFu), 2); return v; }
+    if (ARM_LIKELY((va & 1) == 0)) {
+        if (ARM_LIKELY(!cpu->data_slow)) {
+            uint8_t *h = cpu->ram_mb_rd[va >> 20];
+            if (ARM_LIKELY(h != NULL)) { uint16_t v; memcpy(&v, h + (va & 0xFFFFFu), 2); return v; }
+        } else if (cpu->data_slow == ARM_SLOW_MMU) {
+            uint8_t *h = arm_fast_lookup(cpu, va, ARM_FAST_RD, acc);
+            if (ARM_LIKELY(h != NULL)) { uint16_t v; memcpy(&v, h, 2); return v; }
+        }
     }
     return arm_read_slow(cpu, va, 2, acc);
 }
@@ -604,22 +716,35 @@ static inline uint32_t arm_read8(arm_cpu *cpu, uint32_t va, unsigned acc)
     if (ARM_LIKELY(!cpu->data_slow)) {
         uint8_t *h = cpu->ram_mb_rd[va >> 20];
         if (ARM_LIKELY(h != NULL)) return h[va & 0xFFFFFu];
+    } else if (cpu->data_slow == ARM_SLOW_MMU) {
+        uint8_t *h = arm_fast_lookup(cpu, va, ARM_FAST_RD, acc);
+        if (ARM_LIKELY(h != NULL)) return *h;
     }
     return arm_read_slow(cpu, va, 1, acc);
 }
 static inline void arm_write32(arm_cpu *cpu, uint32_t va, uint32_t v, unsigned acc)
 {
-    if (ARM_LIKELY(!cpu->data_slow && (va & 3) == 0)) {
-        uint8_t *h = cpu->ram_mb_wr[va >> 20];
-        if (ARM_LIKELY(h != NULL)) { memcpy(h + (va & 0xFFFFFu), &v, 4); return; }
+    if (ARM_LIKELY((va & 3) == 0)) {
+        if (ARM_LIKELY(!cpu->data_slow)) {
+            uint8_t *h = cpu->ram_mb_wr[va >> 20];
+            if (ARM_LIKELY(h != NULL)) { memcpy(h + (va & 0xFFFFFu), &v, 4); return; }
+        } else if (cpu->data_slow == ARM_SLOW_MMU) {
+            uint8_t *h = arm_fast_lookup(cpu, va, ARM_FAST_WR, acc);
+            if (ARM_LIKELY(h != NULL)) { memcpy(h, &v, 4); return; }
+        }
     }
     arm_write_slow(cpu, va, 4, v, acc);
 }
 static inline void arm_write16(arm_cpu *cpu, uint32_t va, uint32_t v, unsigned acc)
 {
-    if (ARM_LIKELY(!cpu->data_slow && (va & 1) == 0)) {
-        uint8_t *h = cpu->ram_mb_wr[va >> 20];
-        if (ARM_LIKELY(h != NULL)) { uint16_t x = (uint16_t)v; memcpy(h + (va & 0xFFFFFu), &x, 2); return; }
+    if (ARM_LIKELY((va & 1) == 0)) {
+        if (ARM_LIKELY(!cpu->data_slow)) {
+            uint8_t *h = cpu->ram_mb_wr[va >> 20];
+            if (ARM_LIKELY(h != NULL)) { uint16_t x = (uint16_t)v; memcpy(h + (va & 0xFFFFFu), &x, 2); return; }
+        } else if (cpu->data_slow == ARM_SLOW_MMU) {
+            uint8_t *h = arm_fast_lookup(cpu, va, ARM_FAST_WR, acc);
+            if (ARM_LIKELY(h != NULL)) { uint16_t x = (uint16_t)v; memcpy(h, &x, 2); return; }
+        }
     }
     arm_write_slow(cpu, va, 2, v, acc);
 }
@@ -628,6 +753,9 @@ static inline void arm_write8(arm_cpu *cpu, uint32_t va, uint32_t v, unsigned ac
     if (ARM_LIKELY(!cpu->data_slow)) {
         uint8_t *h = cpu->ram_mb_wr[va >> 20];
         if (ARM_LIKELY(h != NULL)) { h[va & 0xFFFFFu] = (uint8_t)v; return; }
+    } else if (cpu->data_slow == ARM_SLOW_MMU) {
+        uint8_t *h = arm_fast_lookup(cpu, va, ARM_FAST_WR, acc);
+        if (ARM_LIKELY(h != NULL)) { *h = (uint8_t)v; return; }
     }
     arm_write_slow(cpu, va, 1, v, acc);
 }
@@ -858,6 +986,10 @@ int arm_cp15_read(arm_cpu *cpu, unsigned opc1, unsigned crn, unsigned crm, unsig
 int arm_cp15_write(arm_cpu *cpu, unsigned opc1, unsigned crn, unsigned crm, unsigned opc2,
                    uint32_t value);
 void arm_cp15_reset(arm_cpu *cpu);
+/* ==== iss-vfp block: VFP/Advanced SIMD reset (exec_vfp.c), called by
+ * arm_cp15_reset(): FPEXC.EN = 0, FPSCR = 0, registers 0 ==== */
+void arm_vfp_reset(arm_cpu *cpu);
+/* ==== end iss-vfp block ==== */
 
 /* Register-name helper for disassemblers ("r0".."r12", "sp", "lr", "pc"). */
 const char *arm_reg_name(unsigned r);

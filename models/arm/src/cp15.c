@@ -133,6 +133,9 @@ void arm_cp15_reset(arm_cpu *cpu)
     cpu->cp15.pmcr = 0x41093000u;
     cpu->cp15.pmu_sync_cycles = cpu->cycles;
     cpu->cp15.pmu_sync_insns = cpu->insns;
+    /* ==== iss-vfp block: VFP/Advanced SIMD state resets with the CPU ==== */
+    arm_vfp_reset(cpu);
+    /* ==== end iss-vfp block ==== */
 }
 
 int arm_cp15_read(arm_cpu *cpu, unsigned opc1, unsigned crn, unsigned crm, unsigned opc2,
@@ -246,16 +249,19 @@ int arm_cp15_write(arm_cpu *cpu, unsigned opc1, unsigned crn, unsigned crm, unsi
         /* SCTLR.M: the MMU (mmu.c); the TLB is not flushed (ARM ARM B3.10) */
         cpu->mmu_on = (c->sctlr & ARM_SCTLR_M) != 0;
         arm_update_data_slow(cpu);
+        arm_fast_flush(cpu); /* iss-fast: M and AFE change what the cache may hold */
         return 0;
     case ENC(0, 1, 0, 1): c->actlr = value; return 0;
     case ENC(0, 1, 0, 2): c->cpacr = value & 0x00F00000u; return 0;
     case ENC(0, 1, 1, 0): c->scr = value & 0x3FFu; return 0;
     case ENC(0, 1, 1, 1): c->sder = value & 3u; return 0;
     case ENC(0, 1, 1, 2): c->nsacr = value; return 0;
-    case ENC(0, 2, 0, 0): c->ttbr0 = value; return 0;
-    case ENC(0, 2, 0, 1): c->ttbr1 = value; return 0;
-    case ENC(0, 2, 0, 2): c->ttbcr = value & 0x37u; return 0;
-    case ENC(0, 3, 0, 0): c->dacr = value; return 0;
+    /* iss-fast: translation-regime writes flush the host-pointer cache
+     * (the TLB itself keeps its entries, ARM ARM B3.10) */
+    case ENC(0, 2, 0, 0): c->ttbr0 = value; arm_fast_flush(cpu); return 0;
+    case ENC(0, 2, 0, 1): c->ttbr1 = value; arm_fast_flush(cpu); return 0;
+    case ENC(0, 2, 0, 2): c->ttbcr = value & 0x37u; arm_fast_flush(cpu); return 0;
+    case ENC(0, 3, 0, 0): c->dacr = value; arm_fast_flush(cpu); return 0;
     case ENC(0, 5, 0, 0): c->dfsr = value; return 0;
     case ENC(0, 5, 0, 1): c->ifsr = value; return 0;
     case ENC(0, 5, 1, 0): c->adfsr = value; return 0;
@@ -284,7 +290,7 @@ int arm_cp15_write(arm_cpu *cpu, unsigned opc1, unsigned crn, unsigned crm, unsi
     case ENC(0, 10, 2, 1): c->nmrr = value; return 0;
     case ENC(0, 12, 0, 0): c->vbar = value & ~0x1Fu; return 0;
     case ENC(0, 13, 0, 0): return 0;                        /* FCSEIDR (WI) */
-    case ENC(0, 13, 0, 1): c->contextidr = value; return 0;
+    case ENC(0, 13, 0, 1): arm_set_contextidr(cpu, value); return 0; /* iss-fast: hook, flush */
     case ENC(0, 13, 0, 3): c->tpidruro = value; return 0;
     case ENC(0, 13, 0, 4): c->tpidrprw = value; return 0;
     case ENC(0, 15, 0, 0): c->pwrctrl = value; return 0;

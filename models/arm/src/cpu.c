@@ -84,7 +84,15 @@ void arm_set_user_reg(arm_cpu *cpu, unsigned n, uint32_t v)
 
 void arm_update_data_slow(arm_cpu *cpu)
 {
-    cpu->data_slow = cpu->mmu_on || (cpu->cpsr_rest & ARM_CPSR_E) != 0;
+    cpu->data_slow = (cpu->mmu_on ? ARM_SLOW_MMU : 0) |
+                     ((cpu->cpsr_rest & ARM_CPSR_E) ? ARM_SLOW_BE : 0);
+}
+
+void arm_mode_changed(arm_cpu *cpu, uint32_t old_mode)
+{
+    uint32_t m = arm_mode(cpu);
+    if (cpu->mode_hook && m != (old_mode & ARM_MODE_MASK))
+        cpu->mode_hook(cpu->mode_opaque, cpu, old_mode & ARM_MODE_MASK, m);
 }
 
 void arm_update_events(arm_cpu *cpu)
@@ -116,7 +124,7 @@ uint32_t arm_get_cpsr(const arm_cpu *cpu)
 
 void arm_write_cpsr(arm_cpu *cpu, uint32_t value, uint32_t mask)
 {
-    uint32_t v = (arm_get_cpsr(cpu) & ~mask) | (value & mask);
+    uint32_t v = (arm_get_cpsr(cpu) & ~mask) | (value & mask), old_mode = arm_mode(cpu);
     cpu->nf = v & ARM_CPSR_N;
     cpu->zf = (v & ARM_CPSR_Z) ? 0 : 1;
     cpu->cf = (v >> 29) & 1;
@@ -131,6 +139,7 @@ void arm_write_cpsr(arm_cpu *cpu, uint32_t value, uint32_t mask)
     cpu->priv = (v & ARM_MODE_MASK) != ARM_MODE_USR;
     arm_update_data_slow(cpu);
     arm_update_events(cpu);
+    arm_mode_changed(cpu, old_mode);
 }
 
 /* Bit k of cond_table[cond] = condition holds for NZCV == k (ARM ARM A8.3). */
@@ -185,7 +194,7 @@ void arm_take_exception(arm_cpu *cpu, arm_exception exc, uint32_t pc)
         [ARM_EXC_IRQ] = {ARM_MODE_IRQ, 0x18, ARM_CPSR_A | ARM_CPSR_I},
         [ARM_EXC_FIQ] = {ARM_MODE_FIQ, 0x1C, ARM_CPSR_A | ARM_CPSR_I | ARM_CPSR_F},
     };
-    uint32_t lr, spsr, vbase;
+    uint32_t lr, spsr, vbase, old_mode = arm_mode(cpu);
     if (cpu->exc_hook) {
         arm_hook_result r = cpu->exc_hook(cpu->exc_opaque, cpu, exc, pc);
         if (r == ARM_HOOK_STOP) {
@@ -216,9 +225,11 @@ void arm_take_exception(arm_cpu *cpu, arm_exception exc, uint32_t pc)
     cpu->r[14] = lr;
     vbase = (cpu->cp15.sctlr & ARM_SCTLR_V) ? 0xFFFF0000u : (cpu->cp15.vbar & ~0x1Fu);
     cpu->next_pc = vbase + info[exc].offset;
-    cpu->cycles += A9_FLUSH_PENALTY;
     arm_update_data_slow(cpu);
     arm_update_events(cpu);
+    /* the mode hook sees the cycle count before the entry's refill penalty */
+    arm_mode_changed(cpu, old_mode);
+    cpu->cycles += A9_FLUSH_PENALTY;
 }
 
 void arm_take_undef(arm_cpu *cpu)
@@ -265,6 +276,7 @@ static uint32_t fetch_slow(arm_cpu *cpu, uint32_t va, unsigned size)
     if (fsr) raise_pabt(cpu, va, fsr);
     h = arm_ram_ptr(cpu, pa, 0);
     if (h && ((pa & 0xFFFu) + size) <= 0x1000u) {
+        if (cpu->mmu_on) arm_fast_fill(cpu, va, pa, ARM_FAST_FX, 0);
         memcpy(&v, h, size);
         return v;
     }
@@ -279,11 +291,16 @@ static uint32_t fetch_slow(arm_cpu *cpu, uint32_t va, unsigned size)
     return v;
 }
 
+/* Fetch fast paths: MMU off, the MiB table; MMU on, the host-pointer
+ * cache (fetch kind, current PL). Else fetch_slow translates and checks. */
 static inline uint32_t fetch32(arm_cpu *cpu, uint32_t pc)
 {
     if (ARM_LIKELY(!cpu->mmu_on)) {
         uint8_t *h = cpu->ram_mb_rd[pc >> 20];
         if (ARM_LIKELY(h != NULL)) { uint32_t v; memcpy(&v, h + (pc & 0xFFFFFu), 4); return v; }
+    } else {
+        uint8_t *h = arm_fast_lookup(cpu, pc, ARM_FAST_FX, 0);
+        if (ARM_LIKELY(h != NULL)) { uint32_t v; memcpy(&v, h, 4); return v; }
     }
     return fetch_slow(cpu, pc, 4);
 }
@@ -293,8 +310,72 @@ static inline uint32_t fetch16(arm_cpu *cpu, uint32_t pc)
     if (ARM_LIKELY(!cpu->mmu_on)) {
         uint8_t *h = cpu->ram_mb_rd[pc >> 20];
         if (ARM_LIKELY(h != NULL)) { uint16_t v; memcpy(&v, h + (pc & 0xFFFFFu), 2); return v; }
+    } else {
+        uint8_t *h = arm_fast_lookup(cpu, pc, ARM_FAST_FX, 0);
+        if (ARM_LIKELY(h != NULL)) { uint16_t v; memcpy(&v, h, 2); return v; }
     }
     return fetch_slow(cpu, pc, 2);
+}
+
+/* ---- probes ---- */
+
+static int probe_at(const arm_cpu *cpu, uint32_t va)
+{
+    unsigned k;
+    for (k = 0; k < cpu->nprobes; k++)
+        if (cpu->probes[k].va == va) return 1;
+    return 0;
+}
+
+/*
+ * Call the probe hook for every probe at pc (the decoded entry carries
+ * ARM_TAG_PROBE). Returns 1 when a hook moved the PC (or the instruction
+ * set): the probed instruction must then not execute.
+ */
+static __attribute__((noinline)) int fire_probes(arm_cpu *cpu, uint32_t pc)
+{
+    uint32_t thumb = cpu->thumb;
+    unsigned k;
+    /* index loop: a hook may add or clear probes */
+    for (k = 0; k < cpu->nprobes; k++) {
+        if (cpu->probes[k].va != pc || !cpu->probe_hook) continue;
+        if (cpu->probe_hook(cpu->probe_opaque, cpu, cpu->probes[k].id, pc) == ARM_HOOK_STOP)
+            arm_cpu_request_stop(cpu);
+        if (cpu->pc != pc || cpu->thumb != thumb) return 1;
+    }
+    return 0;
+}
+
+/* Set or clear ARM_TAG_PROBE on the decoded entries that may hold va
+ * (A32 index va>>2, T32 index va>>1). */
+static void probe_mark(arm_cpu *cpu, uint32_t va, int set)
+{
+    arm_insn *e[2] = {&cpu->icache[(va >> 2) & (ARM_ICACHE_SIZE - 1)],
+                      &cpu->icache[(va >> 1) & (ARM_ICACHE_SIZE - 1)]};
+    unsigned k;
+    for (k = 0; k < 2; k++) {
+        if (set && (e[k]->tag_mode & ARM_TAG_VALID) && e[k]->pc_tag == va)
+            e[k]->tag_mode |= ARM_TAG_PROBE;
+        else if (!set)
+            e[k]->tag_mode &= (uint8_t)~ARM_TAG_PROBE;
+    }
+}
+
+int arm_cpu_add_probe(arm_cpu *cpu, uint32_t va, unsigned id)
+{
+    if (cpu->nprobes >= ARM_MAX_PROBES) return -1;
+    cpu->probes[cpu->nprobes].va = va;
+    cpu->probes[cpu->nprobes].id = id;
+    cpu->nprobes++;
+    probe_mark(cpu, va, 1);
+    return 0;
+}
+
+void arm_cpu_clear_probes(arm_cpu *cpu)
+{
+    unsigned k;
+    for (k = 0; k < cpu->nprobes; k++) probe_mark(cpu, cpu->probes[k].va, 0);
+    cpu->nprobes = 0;
 }
 
 /* ---- decode into the cache ---- */
@@ -325,6 +406,7 @@ static void decode_into(arm_cpu *cpu, arm_insn *i, uint32_t pc, uint32_t raw,
     i->raw = raw;
     i->pc_tag = pc;
     i->tag_mode = (uint8_t)(tag_mode | ARM_TAG_VALID);
+    if (ARM_UNLIKELY(cpu->nprobes) && probe_at(cpu, pc)) i->tag_mode |= ARM_TAG_PROBE;
     a9_timing_apply(i);
     cpu->icache_misses++;
 }
@@ -372,8 +454,13 @@ static inline __attribute__((always_inline)) void exec_one(arm_cpu *cpu, int tra
     arm_insn *i = &cpu->icache[(pc >> (2 - cpu->thumb)) & (ARM_ICACHE_SIZE - 1)];
     if (ARM_LIKELY(!cpu->thumb)) {
         uint32_t raw = fetch32(cpu, pc);
-        if (ARM_UNLIKELY(i->pc_tag != pc || i->raw != raw || i->tag_mode != ARM_TAG_VALID))
-            decode_into(cpu, i, pc, raw, 4, 0);
+        if (ARM_UNLIKELY(i->pc_tag != pc || i->raw != raw || i->tag_mode != ARM_TAG_VALID)) {
+            /* a miss, or a probed entry (ARM_TAG_PROBE makes the compare fail) */
+            if (i->pc_tag != pc || i->raw != raw ||
+                (i->tag_mode & ~ARM_TAG_PROBE) != ARM_TAG_VALID)
+                decode_into(cpu, i, pc, raw, 4, 0);
+            if ((i->tag_mode & ARM_TAG_PROBE) && fire_probes(cpu, pc)) return;
+        }
         if (trace) cpu->trace_hook(cpu->trace_opaque, cpu, pc, raw, 4, 0);
         cpu->insns++;
         if (i->cond < 14 && !cond_pass(cpu, i->cond)) {
@@ -395,8 +482,12 @@ static inline __attribute__((always_inline)) void exec_one(arm_cpu *cpu, int tra
             size = 4;
         }
         if (ARM_UNLIKELY(i->pc_tag != pc || i->raw != raw || i->size != size ||
-                         i->tag_mode != (tm | ARM_TAG_VALID)))
-            decode_into(cpu, i, pc, raw, size, tm);
+                         i->tag_mode != (tm | ARM_TAG_VALID))) {
+            if (i->pc_tag != pc || i->raw != raw || i->size != size ||
+                (i->tag_mode & ~ARM_TAG_PROBE) != (tm | ARM_TAG_VALID))
+                decode_into(cpu, i, pc, raw, size, tm);
+            if ((i->tag_mode & ARM_TAG_PROBE) && fire_probes(cpu, pc)) return;
+        }
         if (trace) cpu->trace_hook(cpu->trace_opaque, cpu, pc, raw, size, 1);
         cpu->insns++;
         cond = (old_it && !(i->flags & ARM_IF_UNCOND)) ? (old_it >> 4) : i->cond;
@@ -534,6 +625,7 @@ void arm_cpu_free(arm_cpu *cpu)
 
 void arm_cpu_reset(arm_cpu *cpu)
 {
+    uint32_t old_mode = arm_mode(cpu), old_ctx = cpu->cp15.contextidr;
     memset(cpu->r, 0, sizeof cpu->r);
     memset(cpu->bank_r13, 0, sizeof cpu->bank_r13);
     memset(cpu->bank_r14, 0, sizeof cpu->bank_r14);
@@ -557,8 +649,13 @@ void arm_cpu_reset(arm_cpu *cpu)
     cpu->wfi_pending = 0;
     cpu->stop_reason = ARM_STOP_BUDGET;
     memset(cpu->icache, 0, ARM_ICACHE_SIZE * sizeof(arm_insn));
+    cpu->fast_dirty = 1;
+    arm_fast_flush(cpu); /* the TLB is empty after reset */
     arm_update_data_slow(cpu);
     arm_update_events(cpu);
+    /* probes survive a reset; their decoded entries are re-flagged on decode */
+    if (old_mode != 0) arm_mode_changed(cpu, old_mode);
+    if (old_ctx != 0 && cpu->ctx_hook) cpu->ctx_hook(cpu->ctx_opaque, cpu, old_ctx, 0);
 }
 
 /* ---- hooks ---- */
@@ -578,6 +675,43 @@ void arm_cpu_set_trace_hook(arm_cpu *cpu, arm_trace_hook fn, void *opaque)
 void arm_cpu_set_exception_hook(arm_cpu *cpu, arm_exception_hook fn, void *opaque)
 {
     cpu->exc_hook = fn; cpu->exc_opaque = opaque;
+}
+void arm_cpu_set_probe_hook(arm_cpu *cpu, arm_probe_hook fn, void *opaque)
+{
+    cpu->probe_hook = fn; cpu->probe_opaque = opaque;
+}
+void arm_cpu_set_mode_hook(arm_cpu *cpu, arm_mode_hook fn, void *opaque)
+{
+    cpu->mode_hook = fn; cpu->mode_opaque = opaque;
+}
+void arm_cpu_set_context_hook(arm_cpu *cpu, arm_context_hook fn, void *opaque)
+{
+    cpu->ctx_hook = fn; cpu->ctx_opaque = opaque;
+}
+
+/* ---- CP15 state seen by observers ---- */
+
+void arm_set_contextidr(arm_cpu *cpu, uint32_t value)
+{
+    uint32_t old = cpu->cp15.contextidr;
+    cpu->cp15.contextidr = value;
+    /* non-global TLB entries of the old ASID no longer match */
+    arm_fast_flush(cpu);
+    if (cpu->ctx_hook) cpu->ctx_hook(cpu->ctx_opaque, cpu, old, value);
+}
+
+uint32_t arm_cpu_get_contextidr(const arm_cpu *cpu)
+{
+    return cpu->cp15.contextidr;
+}
+
+void arm_cpu_get_fault_regs(const arm_cpu *cpu, uint32_t *dfar, uint32_t *dfsr,
+                            uint32_t *ifar, uint32_t *ifsr)
+{
+    if (dfar) *dfar = cpu->cp15.dfar;
+    if (dfsr) *dfsr = cpu->cp15.dfsr;
+    if (ifar) *ifar = cpu->cp15.ifar;
+    if (ifsr) *ifsr = cpu->cp15.ifsr;
 }
 
 /* ---- registers ---- */
@@ -637,4 +771,5 @@ void arm_cpu_stats(const arm_cpu *cpu,
     fn(opaque, "tlb_misses", cpu->tlb_misses);
     fn(opaque, "tlb_flushes", cpu->tlb_flushes);
     fn(opaque, "page_walks", cpu->page_walks);
+    fn(opaque, "tlb_fast_hits", cpu->tlb_fast_hits);
 }

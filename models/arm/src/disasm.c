@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "arm_internal.h"
+#include "vfp_internal.h"
 
 static const char *const reg_names[16] = {"r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7",
                                           "r8", "r9", "r10", "r11", "r12", "sp", "lr", "pc"};
@@ -212,6 +213,12 @@ int arm_format_insn(const arm_insn *i, const char *name, const char *fmt, uint32
         case 'N':
             put(&o, "%s%s", name ? name : "?", (i->flags & ARM_IF_USER) ? "t" : "");
             break;
+        case 'V': { /* VFP / Advanced SIMD: whole instruction (vfp_disasm.c) */
+            char vb[96];
+            arm_vfp_format(i, vb, sizeof vb);
+            put(&o, "%s", vb);
+            break;
+        }
         case 'F': put_mnemonic(&o, i, name); break;
         case 'c': put(&o, "%s", cond_names[i->cond & 15]); break;
         case 's': if (i->flags & ARM_IF_S) put(&o, "s"); break;

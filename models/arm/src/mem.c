@@ -68,6 +68,41 @@ uint32_t arm_mem_translate(arm_cpu *cpu, uint32_t va, unsigned acc, int is_write
     return arm_mmu_translate(cpu, va, acc, is_write, pa);
 }
 
+/* ---- MMU host-pointer cache (see arm_fast_entry in arm_internal.h) ---- */
+
+void arm_fast_flush(arm_cpu *cpu)
+{
+    /* skipped when nothing was filled: hypervisors write TTBR0, DACR and
+     * CONTEXTIDR back to back on every VM switch */
+    if (!cpu->fast_dirty) return;
+    memset(cpu->fast, 0xFF, sizeof cpu->fast); /* va_page = ARM_FAST_INVALID */
+    cpu->fast_dirty = 0;
+}
+
+void arm_fast_drop_page(arm_cpu *cpu, uint32_t va_page)
+{
+    unsigned idx = (va_page >> 12) & (ARM_FAST_SIZE - 1), p, k;
+    for (p = 0; p < 2; p++)
+        for (k = 0; k < ARM_FAST_KINDS; k++)
+            if (cpu->fast[p][k][idx].va_page == va_page)
+                cpu->fast[p][k][idx].va_page = ARM_FAST_INVALID;
+}
+
+void arm_fast_fill(arm_cpu *cpu, uint32_t va, uint32_t pa, unsigned kind, unsigned acc)
+{
+    uint32_t vpage = va & ~0xFFFu;
+    arm_fast_entry *e;
+    uint8_t *h;
+    if (!cpu->mmu_on || (acc & ARM_ACC_DEBUG)) return;
+    /* RAM only (MMIO pages always reach the bus); writes need writable RAM */
+    h = arm_ram_ptr(cpu, pa & ~0xFFFu, kind == ARM_FAST_WR);
+    if (!h) return;
+    e = &cpu->fast[(acc & ARM_ACC_USER) ? 0 : cpu->priv][kind][(va >> 12) & (ARM_FAST_SIZE - 1)];
+    e->va_page = vpage;
+    e->addend = (uintptr_t)h - vpage;
+    cpu->fast_dirty = 1;
+}
+
 /* Physical access of `size` bytes (1, 2, 4) that does not cross a 4 KiB page.
  * Returns 0 or a fault status (external abort). */
 static uint32_t phys_read(arm_cpu *cpu, uint32_t pa, unsigned size, uint32_t *v)
@@ -142,6 +177,7 @@ static uint32_t read_le(arm_cpu *cpu, uint32_t va, unsigned size, unsigned acc)
         uint8_t *h;
         fsr = arm_mem_translate(cpu, va, acc, 0, &pa);
         if (fsr) arm_raise_dabt(cpu, va, fsr);
+        arm_fast_fill(cpu, va, pa, ARM_FAST_RD, acc);
         h = arm_ram_ptr(cpu, pa, 0);
         if (h) {
             memcpy(&v, h, size);
@@ -161,7 +197,10 @@ static uint32_t read_le(arm_cpu *cpu, uint32_t va, unsigned size, unsigned acc)
         return v;
     }
     fsr = arm_mem_translate(cpu, va, acc, 0, &pa);
-    if (!fsr) fsr = phys_read(cpu, pa, size, &v);
+    if (!fsr) {
+        arm_fast_fill(cpu, va, pa, ARM_FAST_RD, acc);
+        fsr = phys_read(cpu, pa, size, &v);
+    }
     if (fsr) arm_raise_dabt(cpu, va, fsr);
     return v;
 }
@@ -174,6 +213,7 @@ static void write_le(arm_cpu *cpu, uint32_t va, unsigned size, uint32_t v, unsig
         uint8_t *h;
         fsr = arm_mem_translate(cpu, va, acc, 1, &pa);
         if (fsr) arm_raise_dabt(cpu, va, fsr | ARM_FSR_WNR);
+        arm_fast_fill(cpu, va, pa, ARM_FAST_WR, acc);
         h = arm_ram_ptr(cpu, pa, 1);
         if (h) {
             memcpy(h, &v, size);
@@ -195,7 +235,10 @@ static void write_le(arm_cpu *cpu, uint32_t va, unsigned size, uint32_t v, unsig
         return;
     }
     fsr = arm_mem_translate(cpu, va, acc, 1, &pa);
-    if (!fsr) fsr = phys_write(cpu, pa, size, v);
+    if (!fsr) {
+        arm_fast_fill(cpu, va, pa, ARM_FAST_WR, acc);
+        fsr = phys_write(cpu, pa, size, v);
+    }
     if (fsr) arm_raise_dabt(cpu, va, fsr | ARM_FSR_WNR);
 }
 

@@ -32,6 +32,7 @@ void arm_tlb_flush_all(arm_cpu *cpu)
     for (s = 0; s < ARM_TLB_SETS; s++)
         for (w = 0; w < ARM_TLB_WAYS; w++) cpu->tlb[s][w].valid = 0;
     cpu->tlb_flushes++;
+    arm_fast_flush(cpu);
 }
 
 /* Invalidate entries whose mapping covers mva; asid < 256 restricts the
@@ -46,6 +47,7 @@ static void flush_mva(arm_cpu *cpu, uint32_t mva, unsigned asid)
             if ((e->va_page & ~e->region_mask) != (mva & ~e->region_mask)) continue;
             if (asid < 256 && !e->global && e->asid != asid) continue;
             e->valid = 0;
+            arm_fast_drop_page(cpu, e->va_page);
         }
     }
     cpu->tlb_flushes++;
@@ -67,7 +69,10 @@ void arm_tlb_flush_asid(arm_cpu *cpu, unsigned asid)
     for (s = 0; s < ARM_TLB_SETS; s++)
         for (w = 0; w < ARM_TLB_WAYS; w++) {
             arm_tlb_entry *e = &cpu->tlb[s][w];
-            if (e->valid && !e->global && e->asid == (asid & 0xFFu)) e->valid = 0;
+            if (e->valid && !e->global && e->asid == (asid & 0xFFu)) {
+                e->valid = 0;
+                arm_fast_drop_page(cpu, e->va_page);
+            }
         }
     cpu->tlb_flushes++;
 }
@@ -217,6 +222,8 @@ uint32_t arm_mmu_translate(arm_cpu *cpu, uint32_t va, unsigned acc, int is_write
         if (fsr) return (acc & ARM_ACC_FETCH) ? (fsr & ~0xF0u) : fsr;
         w = cpu->tlb_victim[set];
         cpu->tlb_victim[set] = (uint8_t)((w + 1) % ARM_TLB_WAYS);
+        /* the host-pointer cache holds only what the TLB holds */
+        if (cpu->tlb[set][w].valid) arm_fast_drop_page(cpu, cpu->tlb[set][w].va_page);
         cpu->tlb[set][w] = n;
         e = &cpu->tlb[set][w];
     }

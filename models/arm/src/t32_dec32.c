@@ -13,6 +13,7 @@
  * UNPREDICTABLE table of models/arm/README.md.
  */
 #include "t32_internal.h"
+#include "vfp_internal.h"
 
 #define RN(x) ((uint8_t)T32_BITS(x, 19, 16))
 #define RT(x) ((uint8_t)T32_BITS(x, 15, 12))
@@ -1147,6 +1148,18 @@ const arm_decode_entry t32_table32[] = {
     E(0xFF100010, 0xEE100010, "mrc", d32_mcr, NULL),
     E(0xFFF00000, 0xEC400000, "mcrr", d32_mcrr, NULL),
     E(0xFFF00000, 0xEC500000, "mrrc", d32_mcrr, NULL),
+
+    /* A7.5/A7.6/A7.8 VFP and extension registers (T32 = 1110 + A32 bits 27:0;
+     * vfp_decode.c through arm_vfp_decode_t32) */
+    E(0xFF000E10, 0xEE000A00, "vfp_dp", arm_vfp_decode_t32, "%V"),
+    O(0xFF000E10, 0xEE000A10, "vfp_xfer", NULL, "mcr mrc", arm_vfp_decode_t32, "%V"),
+    O(0xFFE00E00, 0xEC400A00, "vfp_xfer64", NULL, "mcrr mrrc", arm_vfp_decode_t32, "%V"),
+    E(0xFF000E00, 0xED000A00, "vfp_ls_p", arm_vfp_decode_t32, "%V"),
+    E(0xFF800E00, 0xEC800A00, "vfp_ls_ia", arm_vfp_decode_t32, "%V"),
+    /* A7.4 Advanced SIMD data processing (111U 1111), A7.7 loads/stores (1111 1001) */
+    E(0xFF000000, 0xEF000000, "neon_dp_u0", arm_vfp_decode_t32, "%V"),
+    E(0xFF000000, 0xFF000000, "neon_dp_u1", arm_vfp_decode_t32, "%V"),
+    E(0xFF100000, 0xF9000000, "neon_ls", arm_vfp_decode_t32, "%V"),
 };
 
 const size_t t32_table32_len = sizeof t32_table32 / sizeof t32_table32[0];

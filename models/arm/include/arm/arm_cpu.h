@@ -110,6 +110,55 @@ typedef enum arm_exception {
 typedef arm_hook_result (*arm_exception_hook)(void *opaque, arm_cpu *cpu,
                                               arm_exception exc, uint32_t pc);
 
+/*
+ * Probe hook (observation points by virtual address, see
+ * arm_cpu_add_probe). Called before the instruction at `pc` executes,
+ * whatever its condition, in ARM or Thumb state and in any mode, once per
+ * probe registered at that address (id = the probe's id). `pc` is the
+ * instruction's virtual address; probes match by VA alone (any ASID, MMU
+ * on or off). arm_cpu_cycles()/arm_cpu_instructions() inside the hook
+ * count everything before this instruction.
+ * The hook may read/write registers and memory and request a stop:
+ *  - ARM_HOOK_CONTINUE / ARM_HOOK_DEFAULT: the instruction executes;
+ *  - ARM_HOOK_STOP: the instruction executes, then arm_cpu_run() returns
+ *    ARM_STOP_REQUEST (same meaning as for the other hooks);
+ *  - if the hook moves the PC (arm_cpu_set_pc / arm_cpu_set_reg(15)),
+ *    the probed instruction is not executed; execution resumes at the new
+ *    PC (probes there fire too).
+ * An instruction that faults on its fetch (prefetch abort) does not fire.
+ */
+typedef arm_hook_result (*arm_probe_hook)(void *opaque, arm_cpu *cpu, unsigned id,
+                                          uint32_t pc);
+
+/*
+ * Mode hook: called after every change of CPSR.M, with the old and new
+ * mode numbers (ARM_MODE_*): exception entry (after the exception hook
+ * accepted it; LR, SPSR, masks and the vector PC are already set),
+ * exception return (MOVS/SUBS pc, lr and other DP ops with S to the PC,
+ * LDM with ^ and the PC, RFE), CPS, MSR CPSR_c, arm_cpu_set_cpsr() and
+ * arm_cpu_reset(). Not called when M is written with its current value.
+ * arm_cpu_cycles() inside the hook = the CPU's cycle count at the change:
+ * the cycles of every earlier instruction (plus, for MSR, its pipeline
+ * refill penalty); the causing instruction's issue cycles and the refill
+ * penalty of exception entries and returns are charged after the hook
+ * returns. Inside the hook the registers are the new mode's bank and
+ * arm_cpu_get_reg(cpu, 15) is the address of the instruction causing the
+ * change (IRQ/FIQ entry: the next instruction to execute); the target PC
+ * of an exception entry or return is not visible yet. The hook may read
+ * registers and memory and request a stop; it must not change the mode.
+ */
+typedef void (*arm_mode_hook)(void *opaque, arm_cpu *cpu, unsigned old_mode,
+                              unsigned new_mode);
+
+/*
+ * Context hook: called after every MCR write of CONTEXTIDR (CP15 c13,c0,1)
+ * with the old and new values (old == new when software rewrites the same
+ * value). CONTEXTIDR[7:0] is the ASID that tags non-global TLB entries;
+ * bits 31:8 are the PROCID.
+ */
+typedef void (*arm_context_hook)(void *opaque, arm_cpu *cpu, uint32_t old_contextidr,
+                                 uint32_t new_contextidr);
+
 /* ---- lifetime ---- */
 
 /* Create a CPU attached to `bus` (copied). Returns NULL on allocation failure. */
@@ -154,6 +203,36 @@ void arm_cpu_set_svc_hook(arm_cpu *cpu, arm_svc_hook fn, void *opaque);
 void arm_cpu_set_bkpt_hook(arm_cpu *cpu, arm_bkpt_hook fn, void *opaque);
 void arm_cpu_set_trace_hook(arm_cpu *cpu, arm_trace_hook fn, void *opaque);
 void arm_cpu_set_exception_hook(arm_cpu *cpu, arm_exception_hook fn, void *opaque);
+
+/*
+ * Probes: observation points at instruction addresses (virtual), reported
+ * through the probe hook. Up to ARM_MAX_PROBES probes; several may share
+ * one address (each fires with its id). Adding or clearing probes takes
+ * effect at the next instruction, also from inside a hook. With no probe
+ * at an address the run loop pays nothing for it: the decoded-instruction
+ * cache entry of a probed address carries a flag that sends it to the
+ * (slower) probe path, set when the entry is decoded and re-evaluated when
+ * the probe set changes.
+ * arm_cpu_add_probe returns 0, or -1 when the table is full.
+ */
+#define ARM_MAX_PROBES 64
+int arm_cpu_add_probe(arm_cpu *cpu, uint32_t va, unsigned id);
+/* Remove every probe (the hook stays installed). */
+void arm_cpu_clear_probes(arm_cpu *cpu);
+void arm_cpu_set_probe_hook(arm_cpu *cpu, arm_probe_hook fn, void *opaque);
+void arm_cpu_set_mode_hook(arm_cpu *cpu, arm_mode_hook fn, void *opaque);
+void arm_cpu_set_context_hook(arm_cpu *cpu, arm_context_hook fn, void *opaque);
+
+/* Current CONTEXTIDR (CP15 c13,c0,1; ASID in bits 7:0). */
+uint32_t arm_cpu_get_contextidr(const arm_cpu *cpu);
+/*
+ * Fault registers (CP15 c5/c6): DFAR, DFSR, IFAR, IFSR (short-descriptor
+ * format). Any pointer may be NULL. They are written before the exception
+ * hook is called for a data or prefetch abort, so an exception hook can
+ * read the status and address of the abort being taken.
+ */
+void arm_cpu_get_fault_regs(const arm_cpu *cpu, uint32_t *dfar, uint32_t *dfsr,
+                            uint32_t *ifar, uint32_t *ifsr);
 
 /* ---- register access (current mode's view) ---- */
 
