@@ -21,8 +21,13 @@ const char kUsage[] =
     "  run writes DIR/events.log and the waveform to PATH (default DIR/wave.fst)\n"
     "  --progress prints a progress line every 2 s of wall time (default: only on a terminal)\n"
     "  T is a duration with a unit: ps, ns, us, ms or s (e.g. 10ms, 2s)\n"
-    "exit status: the program's semihosting exit status; 2 bad input;\n"
-    "  100 time limit reached; 101 CPU stopped (WFI with nothing to wake it, ISS halt, ...)\n";
+    "  run writes DIR/report.json, report.md, gantt.svg and, with a waveform, its .gtkw save file\n"
+    "  (docs/report-schema.md); ${DPRSIM_BUILD} in scenario paths defaults to the build\n"
+    "  directory this dprsim runs from (docs/scenario-schema.md)\n"
+    "exit status: boot: the program's semihosting exit status; 2 bad input;\n"
+    "  100 time limit reached; 101 CPU stopped (WFI with nothing to wake it, ISS halt, ...)\n"
+    "  run: 0 every expectation measured and holding, 1 the program or an expectation failed,\n"
+    "  3 nothing failed but some expectations not measured\n";
 
 int bad(const std::string &msg)
 {

@@ -139,7 +139,38 @@ void Board::advance_all(zynq_time_ps t)
 {
     for (zynq_dev *d : timed_)
         if (d->now < t) zynq_dev_advance(d, t);
+    if (!obs_.empty()) devcfg_poll(t);
     if (pl_) pl_->advance(t);
+}
+
+void Board::devcfg_poll(zynq_time_ps now)
+{
+    const devcfg_stats *st = devcfg_get_stats(&dc_);
+    if (st->commands_done == dc_done_seen_ && st->commands_failed == dc_failed_seen_) return;
+    const uint32_t sts = zynq_regs_get(&dc_.regs, DEVCFG_INT_STS);
+    // The CPU's run budget ends at every DevCfg event (next_event), so
+    // completions are seen one at a time: last_end is this one's D_P_DONE.
+    while (dc_done_seen_ < st->commands_done) {
+        dc_done_seen_++;
+        obs_.each([&](Observer &o) {
+            o.on_devcfg_done(st->last_end, (sts & DEVCFG_INT_PCFG_DONE) != 0, sts);
+        });
+    }
+    while (dc_failed_seen_ < st->commands_failed) {
+        dc_failed_seen_++;
+        obs_.each([&](Observer &o) { o.on_devcfg_done(now, false, sts); });
+    }
+}
+
+void Board::devcfg_after_access(unsigned tail_before, zynq_time_ps t)
+{
+    if (obs_.empty()) return;
+    if (devcfg_tail() != tail_before) {
+        // The access queued one command (a write of DMA_DEST_LEN).
+        const devcfg_rec &r = dc_.rec[tail_before];
+        obs_.each([&](Observer &o) { o.on_devcfg_dma(r.queued, r.src, r.words * 4u); });
+    }
+    devcfg_poll(t);
 }
 
 void Board::pl_irq(unsigned bit, int level)
@@ -191,6 +222,16 @@ void Board::uart_tx_cb(void *opaque, uint8_t byte, zynq_time_ps t)
     auto *u = static_cast<UartTx *>(opaque);
     const ByteFn &fn = u->n ? u->b->uart1_tx_ : u->b->uart0_tx_;
     if (fn) fn(byte, t);
+    Board *b = u->b;
+    if (u->n && !b->obs_.empty()) {
+        if (byte == '\n') {
+            if (!b->uart1_line_.empty() && b->uart1_line_.back() == '\r') b->uart1_line_.pop_back();
+            b->obs_.each([&](Observer &o) { o.on_uart_line(t, b->uart1_line_); });
+            b->uart1_line_.clear();
+        } else if (b->uart1_line_.size() < 4096) {
+            b->uart1_line_.push_back((char)byte);
+        }
+    }
 }
 
 bool Board::pcap_cb(void *opaque, uint32_t word, zynq_time_ps t)

@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "plat_observe.h"
 #include "plat_time.h"
 
 extern "C" {
@@ -91,6 +92,33 @@ public:
     virtual zynq_time_ps sleep_run(zynq_time_ps limit) = 0;
 };
 
+/**
+ * The analyzers watching a run (plat_observe.h), in registration order, not
+ * owned. The CPU wrapper, the board and the PL host call them; an empty set
+ * costs one test per call site.
+ */
+class ObserverSet {
+public:
+    void add(Observer *o)
+    {
+        list_.push_back(o);
+        if (o->want_instructions()) want_insn_ = true;
+    }
+    bool empty() const { return list_.empty(); }
+    /** Some observer wants on_instruction (the ISS's slow trace path). */
+    bool want_instructions() const { return want_insn_; }
+    const std::vector<Observer *> &list() const { return list_; }
+    /** Call f(Observer &) on each, in registration order. */
+    template <class F> void each(F &&f) const
+    {
+        for (Observer *o : list_) f(*o);
+    }
+
+private:
+    std::vector<Observer *> list_;
+    bool want_insn_ = false;
+};
+
 /** One device window of the address map. */
 struct MapEntry {
     const char *name;
@@ -148,7 +176,11 @@ public:
     /** Time of the DevCfg's next PCAP word (ZYNQ_TIME_NEVER when none). */
     zynq_time_ps pcap_next_word() const { return devcfg_next_word_time(&dc_); }
     /** Bring the DevCfg alone to time t: its PCAP words up to t reach the sink. */
-    void advance_pcap(zynq_time_ps t) { if (dc_.dev.now < t) zynq_dev_advance(&dc_.dev, t); }
+    void advance_pcap(zynq_time_ps t)
+    {
+        if (dc_.dev.now < t) zynq_dev_advance(&dc_.dev, t);
+        if (!obs_.empty()) devcfg_poll(t);
+    }
     int nirq() const { return nirq_level_; }
 
     uint8_t *ddr() { return ddr_; }
@@ -157,6 +189,22 @@ public:
     uint8_t *ram_ptr(uint32_t addr, uint32_t len);
 
     const devcfg_stats *pcap_stats() const { return devcfg_get_stats(&dc_); }
+
+    /**
+     * Observers of the run (plat_observe.h). The board reports
+     * on_uart_line (UART1, at the time of the newline's transmission; a
+     * trailing CR is dropped), on_devcfg_dma (a DMA command queued: its
+     * time, source and bytes) and on_devcfg_done (a command's PCAP side
+     * finished: D_P_DONE time; a rejected or aborted one at the time it is
+     * seen, pcfg_done false).
+     */
+    ObserverSet &observers() { return obs_; }
+    /** Is e the DevCfg window? (the CPU wrapper brackets its accesses) */
+    bool is_devcfg(const MapEntry *e) const { return e && e->dev == &dc_.dev; }
+    /** Tail of the DevCfg command records (call before a DevCfg access). */
+    unsigned devcfg_tail() const { return (dc_.rec_head + dc_.rec_count) % DEVCFG_REC_MAX; }
+    /** After a DevCfg access: report a command it queued and any completions. */
+    void devcfg_after_access(unsigned tail_before, zynq_time_ps t);
     const uart &uart1() const { return u1_; }
     /** Words the built-in no-PL sink refused (each offer counts). */
     uint64_t no_pl_refused() const { return no_pl_.refused(); }
@@ -195,6 +243,11 @@ private:
     std::function<void()> wdt_reset_;
     PlAgent *pl_ = nullptr;
     int pl_irq_state_[16] = {};
+    ObserverSet obs_;
+    std::string uart1_line_;          /**< UART1 line being assembled (observers) */
+    uint64_t dc_done_seen_ = 0, dc_failed_seen_ = 0;
+    /** Report DevCfg command completions not reported yet (at time now for failures). */
+    void devcfg_poll(zynq_time_ps now);
     struct UartTx { Board *b; int n; } utx_[2];
 };
 

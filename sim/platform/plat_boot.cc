@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "plat_cli.h"
+#include "plat_cpuwave.h"
 #include "plat_sc.h"
 
 extern "C" {
@@ -156,54 +157,88 @@ BootResult boot_and_run(const BootSpec &spec)
 
     armiss_elf_region regions[2] = {{kDdrBase, kDdrSize, board.ddr()},
                                     {kOcmBase, kOcmSize, board.ocm()}};
-    armiss_elf_image img{};
+    // The entry image first, then the extra ones (segments and symbols).
+    std::vector<std::string> elf_paths{spec.elf};
+    elf_paths.insert(elf_paths.end(), spec.extra_elfs.begin(), spec.extra_elfs.end());
+    std::vector<armiss_elf_image> imgs(elf_paths.size());
+    size_t loaded = 0;
+    auto free_images = [&imgs, &loaded] {
+        for (size_t i = 0; i < loaded; i++) armiss_elf_free(&imgs[i]);
+    };
     char msg[256];
-    if (armiss_elf_load(spec.elf.c_str(), regions, 2, &img, msg, sizeof msg) != ARMISS_ELF_OK) {
-        std::fprintf(stderr, "dprsim: %s\n", msg);
-        return res;
+    for (; loaded < elf_paths.size(); loaded++) {
+        imgs[loaded] = armiss_elf_image{};
+        if (armiss_elf_load(elf_paths[loaded].c_str(), regions, 2, &imgs[loaded], msg, sizeof msg) !=
+            ARMISS_ELF_OK) {
+            std::fprintf(stderr, "dprsim: %s\n", msg);
+            free_images();
+            return res;
+        }
     }
+    armiss_elf_image &img = imgs[0];
     for (const RawLoad &l : spec.loads)
-        if (!load_raw(board, l)) { armiss_elf_free(&img); return res; }
+        if (!load_raw(board, l)) { free_images(); return res; }
 
-    if (ev && img.nsyms) {
-        ev->set_symbols([&img](uint32_t addr) {
-            uint32_t off = 0;
-            const armiss_elf_symbol *sym = armiss_elf_lookup(&img, addr, &off);
-            if (!sym) return std::string();
-            char b[32];
-            std::snprintf(b, sizeof b, "+0x%" PRIx32, off);
-            return std::string(sym->name) + (off ? b : "");
-        });
-    }
+    // Symbols of every image (events.log, probes, the waveform's cpu.func).
+    SymbolTable syms;
+    for (const armiss_elf_image &im : imgs)
+        for (size_t i = 0; i < im.nsyms; i++) syms.add(im.syms[i].addr, im.syms[i].size, im.syms[i].name);
+    syms.finalize();
+    if (ev && syms.size()) ev->set_symbols([&syms](uint32_t addr) { return syms.describe(addr); });
+
+    // Observers: the caller's analyzers, then the waveform's CPU signals.
+    for (Observer *o : spec.observers) board.observers().add(o);
+    std::unique_ptr<CpuWave> cpuwave;
     if (spec.trace != TraceFormat::None) {
         std::string err;
         if (!trace_format_supported(spec.trace, &err)) {
             std::fprintf(stderr, "dprsim: %s\n", err.c_str());
-            armiss_elf_free(&img);
+            free_images();
             return res;
         }
         if (!top.pl) {
             std::fprintf(stderr, "dprsim: --trace: the waveform is the PL's and the PL is not attached (--no-pl)\n");
-            armiss_elf_free(&img);
+            free_images();
             return res;
         }
 #if DPRSIM_HAVE_PL
         if (!top.pl->open_wave(spec.trace, spec.trace_path, &err)) {
             std::fprintf(stderr, "dprsim: %s\n", err.c_str());
-            armiss_elf_free(&img);
+            free_images();
+            return res;
+        }
+        if (!syms.write_filter(spec.trace_path + ".func.txt", &err)) {
+            std::fprintf(stderr, "dprsim: %s\n", err.c_str());
+            free_images();
             return res;
         }
         PlHost *pl = top.pl.get();
         top.cpu.set_exception_observer([pl](zynq_time_ps t, arm_exception exc, uint32_t pc, uint32_t cpsr) {
             pl->wave_cpu_exception(t, (unsigned)exc, pc, cpsr & 0x1Fu);
         });
+        cpuwave = std::make_unique<CpuWave>(syms, [pl](zynq_time_ps t, uint32_t pc, unsigned mode,
+                                                       unsigned asid, unsigned func) {
+            pl->wave_cpu_state(t, pc, mode, asid, func);
+        });
+        board.observers().add(cpuwave.get());
 #endif
     }
+    // PC probes on the symbols the observers ask for; a missing symbol is
+    // no probe and no error (the analyzer then lacks that boundary).
+    std::vector<CpuWrapper::Probe> probes;
+    for (Observer *o : spec.observers)
+        for (const std::string &name : o->probe_symbols()) {
+            bool dup = false;
+            for (const CpuWrapper::Probe &p : probes) dup = dup || p.symbol == name;
+            uint32_t addr = 0;
+            if (!dup && syms.find(name, &addr)) probes.push_back(CpuWrapper::Probe{addr, name});
+        }
+    top.cpu.observe(probes);
 
     CpuConfig cc;
     cc.entry = img.entry;
     if (spec.before_start && !spec.before_start(board, img.entry, &cc.r2)) {
-        armiss_elf_free(&img);
+        free_images();
         return res;
     }
     cc.max_time = spec.max_time_ps;
@@ -313,7 +348,9 @@ BootResult boot_and_run(const BootSpec &spec)
         std::fprintf(stderr, "mips: %.2f\n",
                      res.wall_s > 0 ? (double)res.instructions / res.wall_s / 1e6 : 0.0);
     }
-    armiss_elf_free(&img);
+    // The analyzers turn what they saw into metrics and spans.
+    for (Observer *o : spec.observers) o->finish(res.sim_time_ps);
+    free_images();
     return res;
 }
 

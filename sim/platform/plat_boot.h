@@ -16,6 +16,7 @@
 namespace plat {
 
 class Board;
+class Observer;
 
 /** Exit statuses of dprsim (besides the program's own status). */
 enum : int {
@@ -31,6 +32,13 @@ struct RawLoad {
 
 struct BootSpec {
     std::string elf;                 /**< ELF image: entry point and segments */
+    /** Further ELF images (e.g. the VDM beside the hypervisor): their
+     *  segments are loaded and their symbols used (trace, probes, events);
+     *  the entry point stays `elf`'s. */
+    std::vector<std::string> extra_elfs;
+    /** Analyzers watching the run (plat_observe.h), owned by the caller;
+     *  boot_and_run() calls finish(end time) on each before it returns. */
+    std::vector<Observer *> observers;
     std::vector<RawLoad> loads;      /**< raw images placed before start */
     uint64_t max_time_ps = 0;        /**< 0 = no limit */
     bool cold = false;               /**< reset values instead of FSBL state */

@@ -6,6 +6,7 @@
 #include <verilated.h>
 
 #include "Vtb_pl_top.h"
+#include "Vtb_pl_top___024root.h"
 #include "axi_ports.h"
 #include "dprsim_pl_regs.h"
 
@@ -170,6 +171,41 @@ private:
     bool r_last_ = false;
 };
 
+/*
+ * RTL registers the observers read (plat_pl.h). Verilator names a signal
+ * by its hierarchy: tb_pl_top.u_pl.g_prr[n].u_prr.u_ctrl.progress_q ->
+ * tb_pl_top__DOT__u_pl__DOT__g_prr__BRA__n__KET____DOT__u_prr__DOT__u_ctrl__DOT__progress_q.
+ */
+struct PlHost::Taps {
+    static constexpr unsigned kPrrs = 4;
+    const IData *progress[kPrrs];
+    const CData *state[kPrrs];
+    const CData *module[kPrrs];
+    const IData *cfg_loads, *cfg_errors;
+    const CData *cfg_prr, *cfg_module, *cfg_err_code, *cfg_err_prr;
+    explicit Taps(Vtb_pl_top___024root *r)
+    {
+#define PLAT_PRR_TAP(n)                                                                     \
+    progress[n] = &r->tb_pl_top__DOT__u_pl__DOT__g_prr__BRA__##n##__KET____DOT__u_prr__DOT__u_ctrl__DOT__progress_q; \
+    state[n] = &r->tb_pl_top__DOT__u_pl__DOT__g_prr__BRA__##n##__KET____DOT__u_prr__DOT__u_ctrl__DOT__state_q;       \
+    module[n] = &r->tb_pl_top__DOT__u_pl__DOT__g_prr__BRA__##n##__KET____DOT__u_prr__DOT__u_ctrl__DOT__module_q;
+        PLAT_PRR_TAP(0)
+        PLAT_PRR_TAP(1)
+        PLAT_PRR_TAP(2)
+        PLAT_PRR_TAP(3)
+#undef PLAT_PRR_TAP
+        cfg_loads = &r->tb_pl_top__DOT__u_pl__DOT__u_cfg__DOT__loads_q;
+        cfg_errors = &r->tb_pl_top__DOT__u_pl__DOT__u_cfg__DOT__errors_q;
+        cfg_prr = &r->tb_pl_top__DOT__u_pl__DOT__u_cfg__DOT__prr_q;
+        cfg_module = &r->tb_pl_top__DOT__u_pl__DOT__u_cfg__DOT__module_q;
+        cfg_err_code = &r->tb_pl_top__DOT__u_pl__DOT__u_cfg__DOT__err_code_q;
+        cfg_err_prr = &r->tb_pl_top__DOT__u_pl__DOT__u_cfg__DOT__err_prr_q;
+    }
+};
+
+// prr_ctrl.v state encoding
+constexpr uint8_t kPrrStIdle = 2, kPrrStFrame = 3;
+
 PlHost::PlHost(sc_module_name n, Board &board, const Timing &timing)
     : sc_module(n), socket("socket"), m_(new Model), board_(board), timing_(timing)
 {
@@ -201,6 +237,43 @@ PlHost::PlHost(sc_module_name n, Board &board, const Timing &timing)
     irq_ = t->irq_o;
     for (unsigned b = 0; b < 16; b++)
         if ((irq_ >> b) & 1u) board_.pl_irq(b, 1);
+    taps_.reset(new Taps(t->rootp));
+    for (unsigned i = 0; i < Taps::kPrrs; i++) {
+        prr_progress_[i] = *taps_->progress[i];
+        prr_state_[i] = *taps_->state[i];
+    }
+    cfg_loads_ = *taps_->cfg_loads;
+    cfg_errors_ = *taps_->cfg_errors;
+}
+
+void PlHost::observe_cycle(uint64_t c)
+{
+    const ObserverSet &obs = board_.observers();
+    const zynq_time_ps t = cycle_time(c + 1);   // the new values hold from the next cycle
+    const Taps &tp = *taps_;
+    for (unsigned i = 0; i < Taps::kPrrs; i++) {
+        const uint8_t st = *tp.state[i];
+        const uint32_t pr = *tp.progress[i];
+        if (st == kPrrStFrame && prr_state_[i] == kPrrStIdle) {
+            const unsigned mod = *tp.module[i];
+            obs.each([&](Observer &o) { o.on_prr_frame_start(t, i, mod, c); });
+        }
+        if (prr_state_[i] == kPrrStFrame && st != kPrrStFrame && pr == prr_progress_[i] + 1u)
+            obs.each([&](Observer &o) { o.on_prr_frame(t, i, pr, c); });
+        prr_state_[i] = st;
+        prr_progress_[i] = pr;
+    }
+    const uint32_t loads = *tp.cfg_loads, errors = *tp.cfg_errors;
+    if (loads != cfg_loads_) {
+        const unsigned prr = *tp.cfg_prr, mod = *tp.cfg_module;
+        obs.each([&](Observer &o) { o.on_cfg_stream(t, false, prr, mod, 0, c); });
+    }
+    if (errors != cfg_errors_) {
+        const unsigned prr = *tp.cfg_err_prr, code = *tp.cfg_err_code, mod = *tp.cfg_module;
+        obs.each([&](Observer &o) { o.on_cfg_stream(t, false, prr, mod, code, c); });
+    }
+    cfg_loads_ = loads;
+    cfg_errors_ = errors;
 }
 
 PlHost::~PlHost() = default;
@@ -251,6 +324,20 @@ void PlHost::step()
     }
     if (slot_full_ && t->pcap_ready_o) {
         slot_full_ = false;
+        if (!stream_open_ && slot_ != PL_CFG_DESYNC) {
+            cfg_idx_ = 0;
+            cfg_t0_ = cycle_time(c);
+            cfg_c0_ = c;
+        }
+        // SimB header (rtl/README.md): word 3 = PRR id, word 4 = module id.
+        if (cfg_idx_ == 3) cfg_prr_ = slot_;
+        if (cfg_idx_ == 4 && !board_.observers().empty()) {
+            const unsigned prr = cfg_prr_, mod = slot_ & 0xFFu;
+            const zynq_time_ps t0 = cfg_t0_;
+            const uint64_t c0 = cfg_c0_;
+            board_.observers().each([&](Observer &o) { o.on_cfg_stream(t0, true, prr, mod, 0, c0); });
+        }
+        cfg_idx_++;
         if (events_) {
             if (!stream_open_ && slot_ != PL_CFG_DESYNC) {
                 stream_words_ = 0;
@@ -284,6 +371,7 @@ void PlHost::step()
     t->eval();
     if (wave_) wave_->dump(cycle_time(c) + (cycle_time(c + 1) - cycle_time(c)) / 2);
     stats_.cycles_clocked++;
+    if (!board_.observers().empty()) observe_cycle(c);
     cycle_++;
 
     // IRQ_F2P: the new levels hold from the cycle after this edge on.
@@ -303,6 +391,8 @@ void PlHost::step()
         if (events_)
             events_->addf(cycle_time(cycle_), "pl", "pl_cycle=%" PRIu64 " irq_f2p=0x%04x", cycle_,
                           (unsigned)irq);
+        const uint64_t cc = cycle_;
+        board_.observers().each([&](Observer &o) { o.on_irq_f2p(cycle_time(cc), irq, cc); });
         irq_ = irq;
     }
     if (activity) idle_left_ = idle_window();
@@ -327,6 +417,9 @@ void PlHost::advance(zynq_time_ps t)
         }
         step();
     }
+    // CPU signals queued for the waveform while the PL is idle go out now
+    // (the next PL dump is at or after this cycle's time).
+    if (wave_) wave_->flush_cpu(cycle_time(cycle_));
     // The CPU is at time t: a rise clocked in this call becomes visible now.
     if (irq_rise_pending_) {
         irq_rise_pending_ = false;

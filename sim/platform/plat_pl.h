@@ -44,6 +44,14 @@
  *    cfg_port drains (pcap_valid/pcap_ready); a word offered while the slot
  *    is full is refused (back-pressure, the DevCfg retries one word time
  *    later).
+ *  - Observers (Board::observers(), plat_observe.h): IRQ_F2P changes (the
+ *    time the new levels hold), SimB streams (start: the time cfg_port took
+ *    the sync word, reported once the header named the PRR and module; end:
+ *    cfg_port's LOADS or ERRORS counter moved, with ERROR.CODE), PRR frame
+ *    starts (controller state IDLE -> FRAME, with the loaded module) and
+ *    frame ends (PROGRESS + 1 out of the FRAME state; a PROGRESS the VDM
+ *    restores by a register write is not a frame). The few RTL registers
+ *    this needs are read from the Verilated model's root (never written).
  *  - S_AXI_HP: each PRR master is served from the platform's memory by a
  *    host pointer (Board::ram_ptr) with fixed latencies (parameters, not
  *    measured: read data 4 cycles after AR, write response 2 cycles after the
@@ -121,6 +129,12 @@ public:
     {
         if (wave_) wave_->cpu_exception(t, exc, pc, from_mode);
     }
+    /** A CPU state change for the waveform's cpu scope (plat_cpuwave.h); ignored without a waveform. */
+    void wave_cpu_state(zynq_time_ps t, uint32_t pc, unsigned mode, unsigned asid, unsigned func)
+    {
+        if (wave_) wave_->cpu_state(t, pc, mode, asid, func);
+    }
+    bool has_wave() const { return wave_ != nullptr; }
     /** End the waveform at time t (the end of the run); true if none is open. */
     bool close_wave(zynq_time_ps t, std::string *err);
 
@@ -137,6 +151,10 @@ private:
 
     struct Model;
     std::unique_ptr<Model> m_;
+    /** Observers (Board::observers()): what the PL did in the cycle just clocked. */
+    void observe_cycle(uint64_t c);
+    struct Taps;
+    std::unique_ptr<Taps> taps_;
     std::unique_ptr<PlHpPort> hp_[4];
     Board &board_;
     Timing timing_;
@@ -160,6 +178,14 @@ private:
     EventLog *events_ = nullptr;
     std::unique_ptr<PlWave> wave_;
     uint64_t stream_words_ = 0;     /**< words of the open cfg_port stream (events) */
+    // Observer state (plat_observe.h)
+    unsigned cfg_idx_ = 0;          /**< index of the next word in the open SimB stream */
+    uint32_t cfg_prr_ = 0;          /**< header word 3 of the open stream */
+    zynq_time_ps cfg_t0_ = 0;       /**< time its sync word was taken */
+    uint64_t cfg_c0_ = 0;
+    uint32_t cfg_loads_ = 0, cfg_errors_ = 0;
+    uint32_t prr_progress_[4] = {};
+    uint8_t prr_state_[4] = {};
 };
 
 } // namespace plat

@@ -179,6 +179,7 @@ CpuWrapper::CpuWrapper(sc_module_name n, Board &board, const Timing &timing,
         std::abort();
     }
     arm_cpu_set_svc_hook(cpu_, &CpuWrapper::svc_hook, this);
+    arm_cpu_set_bkpt_hook(cpu_, &CpuWrapper::bkpt_hook, this);
     board_.set_nirq([this](int level) { arm_cpu_set_irq(cpu_, level); });
     board_.set_watchdog_reset([this] {
         finish(RunEnd::WatchdogReset, "private watchdog expired in watchdog mode (system reset)");
@@ -199,16 +200,93 @@ void CpuWrapper::configure(const CpuConfig &cfg)
     armiss_sh_init(&sh_, &cfg_.sh);
 }
 
+void CpuWrapper::update_exception_hook()
+{
+    arm_cpu_set_exception_hook(cpu_, events_ || exc_fn_ || obs_ ? &CpuWrapper::exception_hook : nullptr,
+                               this);
+}
+
 void CpuWrapper::set_events(EventLog *log)
 {
     events_ = log;
-    arm_cpu_set_exception_hook(cpu_, events_ || exc_fn_ ? &CpuWrapper::exception_hook : nullptr, this);
+    update_exception_hook();
 }
 
 void CpuWrapper::set_exception_observer(ExceptionFn fn)
 {
     exc_fn_ = std::move(fn);
-    arm_cpu_set_exception_hook(cpu_, events_ || exc_fn_ ? &CpuWrapper::exception_hook : nullptr, this);
+    update_exception_hook();
+}
+
+CpuView CpuWrapper::view(uint32_t pc) const
+{
+    CpuView v;
+    v.cycle = arm_cpu_cycles(cpu_);
+    v.pc = pc;
+    v.mode = arm_cpu_get_cpsr(cpu_) & ARM_MODE_MASK;
+    v.asid = arm_cpu_get_contextidr(cpu_) & 0xFFu;
+    for (unsigned i = 0; i < 4; i++) v.r[i] = arm_cpu_get_reg(cpu_, i);
+    return v;
+}
+
+void CpuWrapper::observe(const std::vector<Probe> &probes)
+{
+    ObserverSet &set = board_.observers();
+    if (set.empty()) return;
+    obs_ = &set;
+    update_exception_hook();
+    arm_cpu_set_mode_hook(cpu_, &CpuWrapper::mode_hook, this);
+    arm_cpu_set_context_hook(cpu_, &CpuWrapper::context_hook, this);
+    arm_cpu_clear_probes(cpu_);
+    probe_names_.clear();
+    for (const Probe &p : probes) {
+        if (arm_cpu_add_probe(cpu_, p.va & ~1u, (unsigned)probe_names_.size()) != 0) {
+            std::fprintf(stderr, "dprsim: note: probe table full, %s not probed\n", p.symbol.c_str());
+            continue;
+        }
+        probe_names_.push_back(p.symbol);
+    }
+    arm_cpu_set_probe_hook(cpu_, probe_names_.empty() ? nullptr : &CpuWrapper::probe_hook, this);
+    if (set.want_instructions()) arm_cpu_set_trace_hook(cpu_, &CpuWrapper::trace_hook, this);
+}
+
+arm_hook_result CpuWrapper::probe_hook(void *o, arm_cpu *, unsigned id, uint32_t pc)
+{
+    auto *w = static_cast<CpuWrapper *>(o);
+    if (id >= w->probe_names_.size()) return ARM_HOOK_DEFAULT;
+    const CpuView v = w->view(pc);
+    const zynq_time_ps t = w->now_ps();
+    const std::string &name = w->probe_names_[id];
+    w->obs_->each([&](Observer &ob) { ob.on_probe(t, v, name); });
+    return ARM_HOOK_DEFAULT;
+}
+
+void CpuWrapper::mode_hook(void *o, arm_cpu *cpu, unsigned old_mode, unsigned)
+{
+    auto *w = static_cast<CpuWrapper *>(o);
+    // After the change: r15 is the next instruction in the new mode (the
+    // vector at exception entry, the return address at exception return).
+    const CpuView v = w->view(arm_cpu_get_reg(cpu, 15));
+    const zynq_time_ps t = w->now_ps();
+    w->obs_->each([&](Observer &ob) { ob.on_mode_change(t, v, old_mode); });
+}
+
+void CpuWrapper::context_hook(void *o, arm_cpu *cpu, uint32_t old_ctx, uint32_t new_ctx)
+{
+    if ((old_ctx & 0xFFu) == (new_ctx & 0xFFu)) return;   // ASID unchanged
+    auto *w = static_cast<CpuWrapper *>(o);
+    const CpuView v = w->view(arm_cpu_get_reg(cpu, 15));
+    const zynq_time_ps t = w->now_ps();
+    w->obs_->each([&](Observer &ob) { ob.on_asid_change(t, v, old_ctx & 0xFFu); });
+}
+
+void CpuWrapper::trace_hook(void *o, arm_cpu *, uint32_t pc, uint32_t, unsigned, int)
+{
+    auto *w = static_cast<CpuWrapper *>(o);
+    const CpuView v = w->view(pc);
+    const zynq_time_ps t = w->now_ps();
+    for (Observer *ob : w->obs_->list())
+        if (ob->want_instructions()) ob->on_instruction(t, v);
 }
 
 arm_hook_result CpuWrapper::exception_hook(void *o, arm_cpu *cpu, arm_exception exc, uint32_t pc)
@@ -217,6 +295,17 @@ arm_hook_result CpuWrapper::exception_hook(void *o, arm_cpu *cpu, arm_exception 
                                                     "DABT",  "IRQ",   "FIQ"};
     auto *w = static_cast<CpuWrapper *>(o);
     if (w->exc_fn_) w->exc_fn_(w->now_ps(), exc, pc, arm_cpu_get_cpsr(cpu));
+    if (w->obs_) {
+        // Called before the exception is taken: the view is the state it
+        // comes from. DFAR/DFSR (IFAR/IFSR) are already written.
+        uint32_t dfar = 0, dfsr = 0, ifar = 0, ifsr = 0;
+        arm_cpu_get_fault_regs(cpu, &dfar, &dfsr, &ifar, &ifsr);
+        uint32_t far = exc == ARM_EXC_DABT ? dfar : exc == ARM_EXC_PABT ? ifar : 0;
+        uint32_t fsr = exc == ARM_EXC_DABT ? dfsr : exc == ARM_EXC_PABT ? ifsr : 0;
+        const CpuView v = w->view(pc);
+        const zynq_time_ps t = w->now_ps();
+        w->obs_->each([&](Observer &ob) { ob.on_exception(t, v, (unsigned)exc, far, fsr); });
+    }
     if (!w->events_) return ARM_HOOK_DEFAULT;
     const char *mode;
     switch (arm_cpu_get_cpsr(cpu) & 0x1Fu) {   // CPSR.M (ARM ARM B1.3.1)
@@ -279,6 +368,10 @@ arm_bus_status CpuWrapper::access(bool write, uint32_t addr, unsigned size, uint
     mmio_++;
     zynq_time_ps now = now_ps();
     sc_time kernel = sc_time_stamp();
+    // Observers: a DevCfg access may queue a DMA command (Board reports it).
+    const MapEntry *dev = obs_ ? board_.find(addr) : nullptr;
+    const bool devcfg = board_.is_devcfg(dev);
+    const unsigned dc_tail = devcfg ? board_.devcfg_tail() : 0;
     sc_time delay = ps_to_sc(now) - kernel;
     uint8_t data[4];
     std::memcpy(data, value, 4);
@@ -312,6 +405,16 @@ arm_bus_status CpuWrapper::access(bool write, uint32_t addr, unsigned size, uint
         std::memcpy(&v, data, size);
         *value = v;
     }
+    if (obs_) {
+        if (devcfg) board_.devcfg_after_access(dc_tail, now);
+        if (board_.pl() && addr >= kPlGp0Base && addr - kPlGp0Base < kPlGp0Size) {
+            // Completed GP0 access: the time after the RTL's response. r15
+            // is the next instruction (the ISS does not expose the current one).
+            const CpuView v = view(arm_cpu_get_reg(cpu_, 15));
+            const uint32_t d = *value;
+            obs_->each([&](Observer &o) { o.on_gp0(done, v, write, addr, d); });
+        }
+    }
     // An access may move a device's next event earlier (a timer was
     // programmed): end the run after this instruction so that the event is
     // seen on time (plat_time.h).
@@ -339,10 +442,29 @@ arm_hook_result CpuWrapper::svc_hook(void *o, arm_cpu *cpu, uint32_t imm)
 {
     auto *w = static_cast<CpuWrapper *>(o);
     bool thumb = (arm_cpu_get_cpsr(cpu) & ARM_CPSR_T) != 0;
-    // Semihosting: SVC 0x123456 (A32) / SVC 0xAB (T32) from a privileged mode.
+    // Semihosting: SVC 0x123456 (A32) / SVC 0xAB (T32) from a privileged
+    // mode. From USR mode it is an ordinary SVC (a hypercall): a guest must
+    // not be able to stop the simulator or reach host files.
     if (imm != (thumb ? 0xABu : 0x123456u) ||
         (arm_cpu_get_cpsr(cpu) & ARM_MODE_MASK) == ARM_MODE_USR)
         return ARM_HOOK_DEFAULT;
+    return w->semihost();
+}
+
+arm_hook_result CpuWrapper::bkpt_hook(void *o, arm_cpu *cpu, uint32_t imm)
+{
+    // BKPT 0xAB (the M-profile semihosting form, also accepted by common
+    // A-profile debug tools) from a privileged mode; anything else, and any
+    // BKPT from USR mode, is the architectural prefetch abort (debug event).
+    if (imm != 0xABu || (arm_cpu_get_cpsr(cpu) & ARM_MODE_MASK) == ARM_MODE_USR)
+        return ARM_HOOK_DEFAULT;
+    return static_cast<CpuWrapper *>(o)->semihost();
+}
+
+arm_hook_result CpuWrapper::semihost()
+{
+    CpuWrapper *w = this;
+    arm_cpu *cpu = cpu_;
     w->console_.flush();   // keep UART and semihosting output in order
     switch (armiss_sh_call(&w->sh_, cpu)) {
     case ARMISS_SH_CONTINUE:
@@ -417,6 +539,10 @@ void CpuWrapper::thread()
                 wfi_sleep_ps_ += next - now;
                 anchor_ps_ = next;
                 anchor_cycles_ = arm_cpu_cycles(cpu_);
+                if (obs_) {
+                    obs_->each([&](Observer &o) { o.on_wfi(now, true); });
+                    obs_->each([&](Observer &o) { o.on_wfi(next, false); });
+                }
             }
             break;
         }

@@ -150,6 +150,25 @@ public:
     using ExceptionFn = std::function<void(zynq_time_ps, arm_exception, uint32_t, uint32_t)>;
     void set_exception_observer(ExceptionFn fn);
 
+    /** A PC probe: the entry address of an ELF symbol (Thumb bit cleared). */
+    struct Probe {
+        uint32_t va;
+        std::string symbol;
+    };
+    /**
+     * Report the CPU side of the run to the board's observers
+     * (Board::observers(), plat_observe.h): exceptions (with DFAR/DFSR or
+     * IFAR/IFSR for aborts), CPSR.M changes, CONTEXTIDR writes, the probes
+     * (entry of each symbol; at most ARM_MAX_PROBES, the rest are dropped
+     * with a note on stderr), completed GP0 accesses (time after the RTL's
+     * response), WFI sleep and, when an observer wants it, every
+     * instruction (the ISS's trace path). Call before sc_start(), after the
+     * observers were added. Observers only read.
+     */
+    void observe(const std::vector<Probe> &probes);
+    /** The CPU state for an observer callback (pc: the instruction concerned). */
+    CpuView view(uint32_t pc) const;
+
 private:
     void end_of_elaboration() override;
     void thread();
@@ -160,6 +179,15 @@ private:
     static arm_bus_status bus_write(void *o, uint32_t a, unsigned s, uint32_t v, uint32_t *c);
     static arm_hook_result svc_hook(void *o, arm_cpu *cpu, uint32_t imm);
     static arm_hook_result exception_hook(void *o, arm_cpu *cpu, arm_exception exc, uint32_t pc);
+    static arm_hook_result bkpt_hook(void *o, arm_cpu *cpu, uint32_t imm);
+    static arm_hook_result probe_hook(void *o, arm_cpu *cpu, unsigned id, uint32_t pc);
+    static void mode_hook(void *o, arm_cpu *cpu, unsigned old_mode, unsigned new_mode);
+    static void context_hook(void *o, arm_cpu *cpu, uint32_t old_ctx, uint32_t new_ctx);
+    static void trace_hook(void *o, arm_cpu *cpu, uint32_t pc, uint32_t insn, unsigned size,
+                           int thumb);
+    /** Semihosting call (SVC or BKPT form) from a privileged mode. */
+    arm_hook_result semihost();
+    void update_exception_hook();
 
     Board &board_;
     Timing timing_;
@@ -179,6 +207,8 @@ private:
     tlm::tlm_generic_payload gp_;
     EventLog *events_ = nullptr;
     ExceptionFn exc_fn_;
+    ObserverSet *obs_ = nullptr;          /**< set by observe(); nullptr: nobody watches */
+    std::vector<std::string> probe_names_;
 };
 
 /**

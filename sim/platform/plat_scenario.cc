@@ -15,8 +15,12 @@
 #include <map>
 #include <set>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "dprsim_bootinfo.h"
 #include "plat_cli.h"
+#include "simb.h"
 
 namespace plat {
 
@@ -130,6 +134,17 @@ public:
         return true;
     }
 
+    /** Boolean: plain scalar true or false. */
+    bool boolean(yaml_node_t *n, const std::string &path, bool *out)
+    {
+        if (plain(n) && (text(n) == "true" || text(n) == "false")) {
+            *out = text(n) == "true";
+            return true;
+        }
+        error(n, path, "expected true or false");
+        return false;
+    }
+
     bool string(yaml_node_t *n, const std::string &path, std::string *out)
     {
         if (n->type != YAML_SCALAR_NODE || n->data.scalar.length == 0 ||
@@ -200,6 +215,46 @@ std::string dir_of(const std::string &path)
     return s == std::string::npos ? std::string(".") : path.substr(0, s == 0 ? 1 : s);
 }
 
+/** Kind of a module id (rtl/README.md: id[7:4] 1 QAM mapper, 2 IFFT). */
+std::string kind_of_id(unsigned id)
+{
+    return (id >> 4) == 1 ? "qam" : (id >> 4) == 2 ? "ifft" : "other";
+}
+
+/** A physical range [lo, hi) some part of the scenario occupies. */
+struct Extent { uint64_t lo, hi; std::string what; };
+
+/**
+ * The loadable segments of an ELF32 little-endian file (PT_LOAD, physical
+ * address and memory size: what the loader places). False when the file
+ * cannot be read or is not such an ELF: the run reports that when it loads
+ * the image, validation then skips the overlap check for it.
+ */
+bool elf_load_extents(const std::string &path, const std::string &what, std::vector<Extent> *out)
+{
+    FILE *f = std::fopen(path.c_str(), "rb");
+    if (!f) return false;
+    unsigned char eh[52];
+    bool ok = std::fread(eh, 1, sizeof eh, f) == sizeof eh && std::memcmp(eh, "\x7f" "ELF", 4) == 0 &&
+              eh[4] == 1 /* ELFCLASS32 */ && eh[5] == 1 /* ELFDATA2LSB */;
+    auto u16 = [](const unsigned char *p) { return (uint32_t)p[0] | (uint32_t)p[1] << 8; };
+    auto u32 = [](const unsigned char *p) {
+        return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+    };
+    if (ok) {
+        uint32_t phoff = u32(eh + 28), phentsize = u16(eh + 42), phnum = u16(eh + 44);
+        for (uint32_t i = 0; ok && i < phnum; i++) {
+            unsigned char ph[32];
+            ok = phentsize >= sizeof ph && std::fseek(f, (long)(phoff + i * phentsize), SEEK_SET) == 0 &&
+                 std::fread(ph, 1, sizeof ph, f) == sizeof ph;
+            if (ok && u32(ph) == 1 /* PT_LOAD */ && u32(ph + 20) /* p_memsz */)
+                out->push_back(Extent{u32(ph + 12), (uint64_t)u32(ph + 12) + u32(ph + 20), what});
+        }
+    }
+    std::fclose(f);
+    return ok;
+}
+
 } // namespace
 
 bool scenario_load(const std::string &path, Scenario *s, std::vector<std::string> *errors)
@@ -239,6 +294,8 @@ bool scenario_load(const std::string &path, Scenario *s, std::vector<std::string
     std::vector<std::pair<yaml_node_t *, std::string>> vm_image_refs, vm_device_refs;
     std::vector<std::pair<yaml_node_t *, unsigned>> module_prr_refs;
     std::vector<std::pair<yaml_node_t *, std::string>> module_prr_paths;
+    std::vector<std::pair<yaml_node_t *, std::string>> small_modules;   // bitstream_bytes below a SimB
+    yaml_node_t *first_entry = nullptr, *boot_info_node = nullptr, *store_node = nullptr;
     uint64_t v = 0;
     using F = Checker::Field;
 
@@ -275,10 +332,12 @@ bool scenario_load(const std::string &path, Scenario *s, std::vector<std::string
         F{"modules", false, [&](yaml_node_t *n, const std::string &p) {
             c.sequence(n, p, true, [&](yaml_node_t *e, const std::string &q) {
                 ScnModule md{};
-                std::set<unsigned> ids;
                 c.mapping(e, q, {
                     F{"id", true, [&](yaml_node_t *m, const std::string &k) {
                         if (c.integer(m, k, 0, 255, &v)) md.id = (unsigned)v;
+                    }},
+                    F{"kind", false, [&](yaml_node_t *m, const std::string &k) {
+                        c.choice(m, k, {"qam", "ifft", "other"}, &md.kind);
                     }},
                     F{"name", true, [&](yaml_node_t *m, const std::string &k) {
                         if (c.name(m, k, &md.name) && !module_names.emplace(md.name, m).second)
@@ -287,6 +346,7 @@ bool scenario_load(const std::string &path, Scenario *s, std::vector<std::string
                     F{"bitstream_bytes", true, [&](yaml_node_t *m, const std::string &k) {
                         if (c.integer(m, k, 4, 64ULL << 20, &md.bitstream_bytes) && md.bitstream_bytes % 4)
                             c.error(m, k, "must be a multiple of 4 (the PCAP moves 32-bit words)");
+                        else if (md.bitstream_bytes < kScnMinSimbBytes) small_modules.emplace_back(m, k);
                     }},
                     F{"prrs", true, [&](yaml_node_t *m, const std::string &k) {
                         c.sequence(m, k, true, [&](yaml_node_t *x, const std::string &kk) {
@@ -298,13 +358,14 @@ bool scenario_load(const std::string &path, Scenario *s, std::vector<std::string
                         });
                     }},
                 });
+                if (md.kind.empty()) md.kind = kind_of_id(md.id);
                 s->modules.push_back(md);
             });
         }},
         F{"images", true, [&](yaml_node_t *n, const std::string &p) {
             c.sequence(n, p, true, [&](yaml_node_t *e, const std::string &q) {
                 ScnImage im{};
-                yaml_node_t *addr_node = nullptr;
+                yaml_node_t *addr_node = nullptr, *entry_node = nullptr;
                 std::string fmt = "elf";
                 c.mapping(e, q, {
                     F{"name", true, [&](yaml_node_t *m, const std::string &k) {
@@ -323,6 +384,9 @@ bool scenario_load(const std::string &path, Scenario *s, std::vector<std::string
                         if (im.path[0] != '/' && !from_var) im.path = base + "/" + im.path;
                     }},
                     F{"format", false, [&](yaml_node_t *m, const std::string &k) { c.choice(m, k, {"elf", "raw"}, &fmt); }},
+                    F{"entry", false, [&](yaml_node_t *m, const std::string &k) {
+                        if (c.boolean(m, k, &im.entry) && im.entry) entry_node = m;
+                    }},
                     F{"address", false, [&](yaml_node_t *m, const std::string &k) {
                         addr_node = m;
                         if (c.integer(m, k, 0, 0xFFFFFFFFULL, &v)) im.address = (uint32_t)v;
@@ -333,13 +397,24 @@ bool scenario_load(const std::string &path, Scenario *s, std::vector<std::string
                     c.error(addr_node, q + ".address", "not allowed for an ELF image (its segments say where it goes)");
                 if (!im.elf && !addr_node && e->type == YAML_MAPPING_NODE)
                     c.error(e, q + ".address", "missing required key (raw images need an address)");
+                if (!im.elf && entry_node) {
+                    c.error(entry_node, q + ".entry", "only an ELF image can give the entry point");
+                    im.entry = false;
+                } else if (entry_node) {
+                    if (first_entry) c.error(entry_node, q + ".entry", "a second image with entry: true (only one gives the entry point)");
+                    else first_entry = entry_node;
+                }
                 s->images.push_back(im);
             });
+            // Several ELF images are allowed (the hypervisor, the VDM, ...):
+            // the one with entry: true, or the first, gives the entry point.
             unsigned elfs = 0;
             for (const ScnImage &im : s->images) elfs += im.elf;
-            if (n->type == YAML_SEQUENCE_NODE && elfs != 1)
-                c.error(n, p, "exactly one image must have format elf (it gives the entry point), found " +
-                                  std::to_string(elfs));
+            if (n->type == YAML_SEQUENCE_NODE && elfs == 0)
+                c.error(n, p, "at least one image must have format elf (it gives the entry point)");
+            if (!first_entry)
+                for (ScnImage &im : s->images)
+                    if (im.elf) { im.entry = true; break; }
         }},
         F{"vms", false, [&](yaml_node_t *n, const std::string &p) {
             std::set<unsigned> ids;
@@ -438,6 +513,19 @@ bool scenario_load(const std::string &path, Scenario *s, std::vector<std::string
                     }
                 }},
             });
+            boot_info_node = n;
+        }},
+        F{"bitstream_store", false, [&](yaml_node_t *n, const std::string &p) {
+            s->has_bitstream_store = true;
+            c.mapping(n, p, {
+                F{"address", true, [&](yaml_node_t *m, const std::string &k) {
+                    if (c.integer(m, k, 0, kDdrBytes - 4096, &v)) {
+                        s->bitstream_store_addr = (uint32_t)v;
+                        if (v % 4096) c.error(m, k, "must be a multiple of 4096 (the SimBs are 4 KiB aligned)");
+                        else store_node = m;
+                    }
+                }},
+            });
         }},
         F{"trace", false, [&](yaml_node_t *n, const std::string &p) {
             c.mapping(n, p, {
@@ -465,6 +553,49 @@ bool scenario_load(const std::string &path, Scenario *s, std::vector<std::string
         std::string nm = Checker::text(r.first);
         if (!module_names.count(nm)) c.error(r.first, r.second, "no module named '" + nm + "'");
     }
+    // The bitstream store: the firmware's only source of partial
+    // bitstreams, so required as soon as it is told about modules.
+    if (!s->modules.empty() && s->has_boot_info && !s->has_bitstream_store)
+        c.error(boot_info_node, "bitstream_store",
+                "missing (required with modules and boot_info: dprsim writes the modules' SimB bitstreams there)");
+    if (s->has_bitstream_store)
+        for (auto &r : small_modules)
+            c.error(r.first, r.second, "value " + Checker::text(r.first) +
+                                           " too small for a SimB (header, trailer and one payload word: " +
+                                           std::to_string(kScnMinSimbBytes) + " bytes)");
+    if (store_node && errors->empty()) {
+        // Every byte of the store must be free: in DDR, outside the VMs, the
+        // images and the boot-information block.
+        uint64_t lo = s->bitstream_store_addr, hi = lo + scenario_bitstream_store_bytes(*s);
+        std::vector<Extent> used;
+        for (const ScnVm &vm : s->vms)
+            used.push_back(Extent{vm.mem_base, (uint64_t)vm.mem_base + vm.mem_size, "the memory of VM " + std::to_string(vm.id)});
+        for (const ScnImage &im : s->images) {
+            if (im.elf) {
+                elf_load_extents(im.path, "image '" + im.name + "'", &used);
+            } else {
+                struct stat st{};
+                if (stat(im.path.c_str(), &st) == 0)
+                    used.push_back(Extent{im.address, im.address + (uint64_t)st.st_size, "image '" + im.name + "'"});
+            }
+        }
+        if (s->has_boot_info) {
+            std::vector<ScnPlaced> none(s->images.size(), ScnPlaced{0, 0});
+            used.push_back(Extent{s->boot_info_addr, s->boot_info_addr + scenario_boot_info(*s, none).size(),
+                                  "the boot-information block"});
+        }
+        char range[64];
+        std::snprintf(range, sizeof range, "0x%08llx..0x%08llx", (unsigned long long)lo, (unsigned long long)hi);
+        if (hi > kDdrBytes)
+            c.error(store_node, "bitstream_store.address",
+                    std::string("the store ") + range + " exceeds the 512 MiB of DDR");
+        for (const Extent &x : used)
+            if (x.lo < hi && lo < x.hi) {
+                c.error(store_node, "bitstream_store.address",
+                        std::string("the store ") + range + " overlaps " + x.what);
+                break;
+            }
+    }
     yaml_document_delete(&doc);
     // Report in file order (cross-reference and missing-key errors are
     // found after the keys that follow them).
@@ -486,9 +617,11 @@ std::vector<uint8_t> scenario_boot_info(const Scenario &s, const std::vector<Scn
     dprsim_bi_header h{};
     h.magic = DPRSIM_BI_MAGIC;
     h.version = DPRSIM_BI_VERSION;
+    const std::vector<ScnBitstream> bits = scenario_bitstreams(s);
     h.size = (uint32_t)(sizeof h + s.vms.size() * sizeof(dprsim_bi_vm) +
                         s.modules.size() * sizeof(dprsim_bi_module) +
-                        s.prrs.size() * sizeof(dprsim_bi_prr));
+                        s.prrs.size() * sizeof(dprsim_bi_prr) + bits.size() * sizeof(dprsim_bi_bitstream));
+    h.bitstream_count = (uint32_t)bits.size();
     h.vm_count = (uint32_t)s.vms.size();
     h.module_count = (uint32_t)s.modules.size();
     h.prr_count = (uint32_t)s.prrs.size();
@@ -524,10 +657,68 @@ std::vector<uint8_t> scenario_boot_info(const Scenario &s, const std::vector<Scn
         e.id = r.id;
         put(&e, sizeof e);
     }
+    for (const ScnBitstream &b : bits) {
+        dprsim_bi_bitstream e{};
+        e.module_id = b.module;
+        e.prr_id = b.prr;
+        e.addr = b.addr;
+        e.bytes = b.bytes;
+        put(&e, sizeof e);
+    }
     std::vector<uint8_t> out(w.size() * 4);
     for (size_t i = 0; i < w.size(); i++)   // little-endian, whatever the host
         for (unsigned b = 0; b < 4; b++) out[4 * i + b] = (uint8_t)(w[i] >> (8 * b));
     return out;
+}
+
+std::vector<ScnBitstream> scenario_bitstreams(const Scenario &s)
+{
+    std::vector<ScnBitstream> out;
+    if (!s.has_bitstream_store) return out;
+    uint64_t a = s.bitstream_store_addr;
+    for (const ScnModule &m : s.modules) {
+        std::vector<unsigned> prrs = m.prrs;
+        std::sort(prrs.begin(), prrs.end());
+        prrs.erase(std::unique(prrs.begin(), prrs.end()), prrs.end());
+        for (unsigned p : prrs) {
+            out.push_back(ScnBitstream{m.id, p, (uint32_t)a, (uint32_t)m.bitstream_bytes});
+            a += (m.bitstream_bytes + 4095) / 4096 * 4096;
+        }
+    }
+    return out;
+}
+
+uint64_t scenario_bitstream_store_bytes(const Scenario &s)
+{
+    uint64_t n = 0;
+    for (const ScnBitstream &b : scenario_bitstreams(s)) n += ((uint64_t)b.bytes + 4095) / 4096 * 4096;
+    return n;
+}
+
+std::vector<uint8_t> scenario_simb(const ScnBitstream &b)
+{
+    size_t words = b.bytes / 4;
+    std::vector<uint32_t> w(words);
+    uint32_t payload = words > PL_SIMB_OVERHEAD ? (uint32_t)(words - PL_SIMB_OVERHEAD) : 0;
+    size_t n = pl_simb_build(w.data(), w.size(), b.prr, b.module, payload, PL_SIMB_OK);
+    std::vector<uint8_t> out(n * 4);
+    for (size_t i = 0; i < n; i++)   // little-endian, as the PCAP reads DDR
+        for (unsigned k = 0; k < 4; k++) out[4 * i + k] = (uint8_t)(w[i] >> (8 * k));
+    return out;
+}
+
+std::string scenario_default_build_dir()
+{
+    if (const char *v = std::getenv("DPRSIM_BUILD")) return v;
+    char exe[4096];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) return "";
+    exe[n] = 0;
+    std::string bin = dir_of(exe);        // BUILD/bin
+    std::string build = dir_of(bin);      // BUILD
+    if (build.empty() || bin == build) return "";
+    setenv("DPRSIM_BUILD", build.c_str(), 1);
+    return build;
 }
 
 } // namespace plat

@@ -21,11 +21,17 @@ struct ScnModule {
     std::string name;
     uint64_t bitstream_bytes;
     std::vector<unsigned> prrs;
+    /** qam | ifft | other: the key `kind`, or from the id (rtl/README.md:
+     *  0x10-0x1F QAM mapper, 0x20-0x2F IFFT, anything else other). */
+    std::string kind;
 };
 struct ScnImage {
     std::string name;
     std::string path;          /**< resolved against the scenario's directory */
     bool elf = true;           /**< format: elf | raw */
+    /** The ELF that gives the entry point: the one with `entry: true`, or
+     *  the first ELF when none says so (exactly one image has it set). */
+    bool entry = false;
     uint32_t address = 0;      /**< raw images only */
 };
 struct ScnVm {
@@ -59,8 +65,46 @@ struct Scenario {
     std::string trace_format = "none";              /**< fst | vcd | none */
     bool has_boot_info = false;                     /**< boot_info given */
     uint32_t boot_info_addr = 0;
+    bool has_bitstream_store = false;               /**< bitstream_store given */
+    uint32_t bitstream_store_addr = 0;
     std::vector<std::string> trace_signals;
 };
+
+/** One SimB partial bitstream of the bitstream store (boot info version 2). */
+struct ScnBitstream {
+    unsigned module;           /**< module id */
+    unsigned prr;              /**< PRR id */
+    uint32_t addr;             /**< physical address (4 KiB aligned) */
+    uint32_t bytes;            /**< = the module's bitstream_bytes */
+};
+
+/** Smallest bitstream_bytes with a bitstream store: the SimB header and
+ *  trailer (PL_SIMB_OVERHEAD words) and one payload word. */
+constexpr uint64_t kScnMinSimbBytes = 36;
+
+/**
+ * The bitstream store of a scenario: one SimB per (module, PRR in its prrs
+ * list), modules in file order, then PRR id ascending, at consecutive
+ * 4 KiB-aligned addresses from bitstream_store.address. Empty when the
+ * scenario has no bitstream_store.
+ */
+std::vector<ScnBitstream> scenario_bitstreams(const Scenario &s);
+
+/** Bytes the bitstream store occupies (each SimB rounded up to 4 KiB). */
+uint64_t scenario_bitstream_store_bytes(const Scenario &s);
+
+/** The SimB image (pl_simb_build, little-endian bytes) of one entry:
+ *  exactly b.bytes long (payload = bytes/4 - PL_SIMB_OVERHEAD words). */
+std::vector<uint8_t> scenario_simb(const ScnBitstream &b);
+
+/**
+ * When DPRSIM_BUILD is not set, set it to the build directory dprsim runs
+ * from: the parent of the directory holding the executable
+ * (/proc/self/exe; build/bin/dprsim -> build). Call before scenario_load
+ * so that ${DPRSIM_BUILD} expands. Returns the value in effect ("" when
+ * it could not be determined).
+ */
+std::string scenario_default_build_dir();
 
 /**
  * Load and validate `path`. Returns true when the scenario is valid;
@@ -72,7 +116,8 @@ bool scenario_load(const std::string &path, Scenario *s, std::vector<std::string
 struct ScnPlaced { uint32_t addr; uint32_t size; };
 
 /**
- * The boot-information block (dprsim_bootinfo.h) of a valid scenario;
+ * The boot-information block (dprsim_bootinfo.h, version 2) of a valid
+ * scenario, with the bitstream table of scenario_bitstreams();
  * `placed[i]` describes `s.images[i]`.
  */
 std::vector<uint8_t> scenario_boot_info(const Scenario &s, const std::vector<ScnPlaced> &placed);

@@ -27,6 +27,10 @@ struct PlWave::Impl {
         tracep->declBus(code + 1, "exc_pc", -1, FST_VD_IMPLICIT, FST_VT_VCD_WIRE, false, -1, 31, 0);
         tracep->declBus(code + 2, "exc_mode", -1, FST_VD_IMPLICIT, FST_VT_VCD_WIRE, false, -1, 4, 0);
         tracep->declBus(code + 3, "exc_count", -1, FST_VD_IMPLICIT, FST_VT_VCD_WIRE, false, -1, 31, 0);
+        tracep->declBus(code + 4, "mode", -1, FST_VD_IMPLICIT, FST_VT_VCD_WIRE, false, -1, 4, 0);
+        tracep->declBus(code + 5, "asid", -1, FST_VD_IMPLICIT, FST_VT_VCD_WIRE, false, -1, 7, 0);
+        tracep->declBus(code + 6, "pc", -1, FST_VD_IMPLICIT, FST_VT_VCD_WIRE, false, -1, 31, 0);
+        tracep->declBus(code + 7, "func", -1, FST_VD_IMPLICIT, FST_VT_VCD_WIRE, false, -1, 15, 0);
         tracep->popNamePrefix();
         tracep->scopeEscape('.');
     }
@@ -38,6 +42,10 @@ struct PlWave::Impl {
         b->fullIData(b->oldp(c + 1), w->cpu_.pc, 32);
         b->fullCData(b->oldp(c + 2), (CData)w->cpu_.mode, 5);
         b->fullIData(b->oldp(c + 3), w->cpu_count_, 32);
+        b->fullCData(b->oldp(c + 4), (CData)w->st_.mode, 5);
+        b->fullCData(b->oldp(c + 5), (CData)w->st_.asid, 8);
+        b->fullIData(b->oldp(c + 6), w->st_.pc, 32);
+        b->fullSData(b->oldp(c + 7), (SData)w->st_.func, 16);
     }
     static void chg(void *self, VerilatedFst::Buffer *b)
     {
@@ -47,6 +55,10 @@ struct PlWave::Impl {
         b->chgIData(b->oldp(c + 1), w->cpu_.pc, 32);
         b->chgCData(b->oldp(c + 2), (CData)w->cpu_.mode, 5);
         b->chgIData(b->oldp(c + 3), w->cpu_count_, 32);
+        b->chgCData(b->oldp(c + 4), (CData)w->st_.mode, 5);
+        b->chgCData(b->oldp(c + 5), (CData)w->st_.asid, 8);
+        b->chgIData(b->oldp(c + 6), w->st_.pc, 32);
+        b->chgSData(b->oldp(c + 7), (SData)w->st_.func, 16);
     }
 };
 
@@ -100,19 +112,39 @@ void PlWave::dump(zynq_time_ps t)
 
 void PlWave::cpu_exception(zynq_time_ps t, unsigned exc, uint32_t pc, unsigned from_mode)
 {
-    cpu_q_.push_back(CpuExc{t, exc, pc, from_mode});
+    cpu_q_.push_back(CpuExc{t, exc, pc, from_mode, false, 0, 0});
+}
+
+void PlWave::cpu_state(zynq_time_ps t, uint32_t pc, unsigned mode, unsigned asid, unsigned func)
+{
+    cpu_q_.push_back(CpuExc{t, 0, pc, mode, true, asid, func});
 }
 
 void PlWave::flush_cpu(zynq_time_ps t)
 {
     // Those at t itself go out with the PL's dump at t; those before the
-    // last dump (less than half a PL cycle late) with the next one.
+    // last dump (less than half a PL cycle late) with the next one. Changes
+    // at one time are applied together, then dumped once.
+    bool pending = false;
+    zynq_time_ps pending_t = 0;
     while (cpu_next_ < cpu_q_.size() && cpu_q_[cpu_next_].t <= t) {
         const CpuExc &e = cpu_q_[cpu_next_++];
-        cpu_ = e;
-        cpu_count_++;
-        if (e.t < t && (!dumped_ || e.t > last_)) dump(e.t);
+        if (pending && e.t != pending_t) {
+            dump(pending_t);
+            pending = false;
+        }
+        if (e.state) {
+            st_ = e;
+        } else {
+            cpu_ = e;
+            cpu_count_++;
+        }
+        if (e.t < t) {
+            pending = true;
+            pending_t = e.t;
+        }
     }
+    if (pending) dump(pending_t);
     if (cpu_next_ == cpu_q_.size()) {
         cpu_q_.clear();
         cpu_next_ = 0;

@@ -15,15 +15,22 @@
  * message. The FST header holds a creation date; it is overwritten with a
  * fixed text after closing so that two runs give byte-identical files.
  *
- * CPU-side signals: the scope "cpu" holds the CPU's last exception, set at
- * the exception's time: exc[2:0] (arm_exception: 1 UNDEF, 2 SVC, 3 PABT,
- * 4 DABT, 5 IRQ, 6 FIQ), exc_pc[31:0] (PC of the instruction that caused it,
- * the next one for IRQ/FIQ), exc_mode[4:0] (CPSR.M it was taken from) and
- * exc_count[31:0] (exceptions so far). The CPU runs ahead of the PL, so
- * these are queued and written when the PL's dumps reach their time; one
- * that falls before the last PL dump (less than half a PL cycle) shows at
- * the next dump. The current PC, mode and function are not sampled
- * continuously (events.log has the function of each exception).
+ * CPU-side signals (scope "cpu"):
+ *  - the last exception, set at the exception's time: exc[2:0]
+ *    (arm_exception: 1 UNDEF, 2 SVC, 3 PABT, 4 DABT, 5 IRQ, 6 FIQ),
+ *    exc_pc[31:0] (PC of the instruction that caused it, the next one for
+ *    IRQ/FIQ), exc_mode[4:0] (CPSR.M it was taken from) and
+ *    exc_count[31:0] (exceptions so far);
+ *  - the CPU's state (plat_cpuwave.h, sampled at instruction granularity,
+ *    written when one of these changes): mode[4:0] (CPSR.M), asid[7:0]
+ *    (CONTEXTIDR.ASID = the running EC: the VM id, 0 the VDM; hv_abi.h),
+ *    func[15:0] (index of the firmware function in the run's symbol table,
+ *    0 = none; names in the translate-filter file written beside the
+ *    waveform, see plat_cpuwave.h) and pc[31:0] (the PC of the instruction
+ *    at which the change happened).
+ * The CPU runs ahead of the PL, so these are queued and written when the
+ * PL's dumps reach their time; one that falls before the last PL dump (less
+ * than half a PL cycle) shows at the next dump.
  */
 #ifndef PLAT_TRACE_H
 #define PLAT_TRACE_H
@@ -87,8 +94,10 @@ public:
     void dump(zynq_time_ps t);
     /** Queue a CPU exception at time t (see above); written by flush_cpu/close. */
     void cpu_exception(zynq_time_ps t, unsigned exc, uint32_t pc, unsigned from_mode);
+    /** Queue a CPU state change at time t (see above). */
+    void cpu_state(zynq_time_ps t, uint32_t pc, unsigned mode, unsigned asid, unsigned func);
     /**
-     * Write the queued CPU exceptions up to time t (call before evaluating
+     * Write the queued CPU exceptions and state changes up to time t (call before evaluating
      * the PL for its dump at t: those at t go out with that dump).
      */
     void flush_cpu(zynq_time_ps t);
@@ -104,11 +113,14 @@ private:
     struct CpuExc {
         zynq_time_ps t;
         uint32_t exc, pc, mode;
+        bool state;                 /**< a state change (pc, mode, asid, func), not an exception */
+        uint32_t asid, func;
     };
     std::string path_;
     std::vector<CpuExc> cpu_q_;     /**< queued, in time order */
     size_t cpu_next_ = 0;
-    CpuExc cpu_{0, 0, 0, 0};       /**< values in the waveform now */
+    CpuExc cpu_{0, 0, 0, 0, false, 0, 0};  /**< last exception in the waveform now */
+    CpuExc st_{0, 0, 0, 0, true, 0, 0};    /**< CPU state in the waveform now (mode 0: not sampled) */
     uint32_t cpu_count_ = 0;
     uint32_t cpu_code_ = 0;         /**< first trace code of the cpu scope */
     zynq_time_ps last_ = 0;

@@ -126,11 +126,12 @@ TEST(Scenario, ExampleIsValid)
     EXPECT_EQ(s.vms[0].mem_base, 0x02000000u);
     EXPECT_TRUE(s.has_boot_info);
     EXPECT_EQ(s.boot_info_addr, 0x00010000u);
-    // Block layout: header 48 B + 2 VMs x 64 + 2 modules x 16 + 2 PRRs x 8.
+    // Block layout (version 2): header 48 B + 2 VMs x 64 + 2 modules x 16 +
+    // 2 PRRs x 8 + 3 bitstreams x 16 (qam on PRR0, ifft on PRR0 and PRR1).
     std::vector<uint8_t> bi = scenario_boot_info(s, {{0x00100020u, 0}, {0x02000000u, 100}});
-    ASSERT_EQ(bi.size(), 224u);
+    ASSERT_EQ(bi.size(), 272u);
     EXPECT_EQ(bi[0], 0x44); EXPECT_EQ(bi[3], 0x42);   // "DPRB"
-    EXPECT_EQ(bi[8], 224);                            // size
+    EXPECT_EQ(bi[8], 272 & 0xFF); EXPECT_EQ(bi[9], 272 >> 8);   // size
     EXPECT_EQ(bi[48 + 16], 0x00); EXPECT_EQ(bi[48 + 19], 0x02);  // VM 1 image_addr 0x02000000
     EXPECT_EQ(bi[48 + 20], 100);                      // VM 1 image_size
 }
