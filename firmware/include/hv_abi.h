@@ -92,6 +92,9 @@ enum hv_call {
     HC_VDM_ROUTE_IRQ = 36, /* (prr, vm_slot, dev): PRR prr's IRQ_F2P bit -> HV_VIRQ_DEV(dev) of that VM;
                               vm_slot = 0xFF: back to the VDM (HV_MSG_IRQ) */
     HC_VDM_IRQ_DONE = 37,  /* (gic_id): unmask a PL interrupt the VDM has serviced */
+    HC_VDM_GRANT = 38,     /* (vm_slot, dev, prr or 0xFF): the end of an allocation in one call:
+                              MAP_IF connected, ROUTE_IRQ(prr -> vm_slot, dev) unless 0xFF,
+                              NOTIFY READY, and RESUME when the VM is blocked on a device fault */
 };
 
 /*
@@ -108,6 +111,9 @@ enum hv_call {
  *   HC_VDM_RESUME      VM not blocked on a device fault -> -HV_EBUSY
  *   HC_VDM_IRQ_DONE    not a PL interrupt -> -HV_EINVAL; not masked for
  *                      the VDM -> -HV_EBUSY
+ *   HC_VDM_GRANT       bad slot/dev, or prr neither a PRR nor 0xFF ->
+ *                      -HV_EINVAL (nothing done); a VM that is not blocked
+ *                      on a device fault is simply not resumed
  * A PRR interrupt routed to a VM is masked from the moment it is raised until
  * the VM, having been handed HV_VIRQ_DEV(dev) (upcall or HC_WAIT), makes
  * its next hypercall (clear the source in the IF first); when that VM exits

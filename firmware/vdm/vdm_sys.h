@@ -28,6 +28,10 @@ int vdm_sys_resume(unsigned vm_slot);
  * back to the VDM with vm_slot = VDM_SYS_TO_VDM. */
 #define VDM_SYS_TO_VDM 0xFFu
 int vdm_sys_route_irq(unsigned prr, unsigned vm_slot, unsigned dev);
+/* HC_VDM_GRANT: map the IF page RW, route PRR prr's IRQ to (vm_slot, dev)
+ * unless prr is 0xFF, notify READY and resume the VM if it is blocked on a
+ * device fault. */
+int vdm_sys_grant(unsigned vm_slot, unsigned dev, unsigned prr);
 /* HC_VDM_IRQ_DONE: unmask a PL/DevCfg interrupt the VDM has serviced. */
 int vdm_sys_irq_done(unsigned gic_id);
 /* HC_CONSOLE_WRITE: len bytes (<= 256) on the console. */

@@ -51,6 +51,11 @@ int vdm_sys_resume(unsigned vm_slot)
     return vdm_hc(HC_VDM_RESUME, vm_slot, 0, 0, 0);
 }
 
+int vdm_sys_grant(unsigned vm_slot, unsigned dev, unsigned prr)
+{
+    return vdm_hc(HC_VDM_GRANT, vm_slot, dev, prr, 0);
+}
+
 int vdm_sys_route_irq(unsigned prr, unsigned vm_slot, unsigned dev)
 {
     return vdm_hc(HC_VDM_ROUTE_IRQ, prr, vm_slot, dev, 0);

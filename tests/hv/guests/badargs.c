@@ -66,11 +66,11 @@ int main(uint32_t id, uint32_t slot, uint32_t ndev)
     check("dev mode bad dev", grt_hc(HC_DEV_MODE, 3, 1, 0), -HV_EINVAL);
     check("dev mode no vdm", grt_hc(HC_DEV_MODE, 0, 1, 0), -HV_EBUSY);
 
-    for (uint32_t nr = HC_VDM_RECV; nr <= HC_VDM_IRQ_DONE; nr++)
+    for (uint32_t nr = HC_VDM_RECV; nr <= HC_VDM_GRANT; nr++)
         check("vdm call from a vm", grt_hc(nr, 0, 0, 0), -HV_EPERM);
     check("unknown 14", grt_hc(14, 0, 0, 0), -HV_ENOSYS);
     check("unknown 31", grt_hc(31, 0, 0, 0), -HV_ENOSYS);
-    check("unknown 38", grt_hc(38, 0, 0, 0), -HV_ENOSYS);
+    check("unknown 39", grt_hc(39, 0, 0, 0), -HV_ENOSYS);
     check("unknown 0xFFFFFFFF", grt_hc(0xFFFFFFFFu, 0, 0, 0), -HV_ENOSYS);
 
     /* r1..r3 preserved by a call that returns only r0 */

@@ -286,6 +286,18 @@ int vdm_sys_resume(unsigned vm_slot)
     return 0;
 }
 
+/* HC_VDM_GRANT as the kernel performs it: the four steps, logged as the
+ * separate calls they replace. */
+int vdm_sys_grant(unsigned vm_slot, unsigned dev, unsigned prr)
+{
+    log_event(TH_MAP_IF, vm_slot, dev, 1);
+    if (prr != 0xFFu)
+        vdm_sys_route_irq(prr, vm_slot, dev);
+    log_event(TH_NOTIFY, vm_slot, dev, HV_DEV_READY);
+    log_event(TH_RESUME, vm_slot, 0, 0);
+    return 0;
+}
+
 int vdm_sys_route_irq(unsigned prr, unsigned vm_slot, unsigned dev)
 {
     log_event(TH_ROUTE, prr, vm_slot, dev);
