@@ -108,6 +108,9 @@ static void usage(FILE *f)
         "                       cycle, PC, symbol+offset, encoding, disassembly\n"
         "  --trace-file FILE    write the trace to FILE instead (implies --trace)\n"
         "  --stats              print statistics to stderr at the end (key: value lines)\n"
+        "  --timing MODEL       Cortex-A9 timing model: pipeline (default: issue cycles,\n"
+        "                       load/multiply interlocks, branch prediction) or issue\n"
+        "                       (issue cycles only; models/arm/README.md \"Timing\")\n"
         "  --exceptions MODE    exceptions other than semihosting calls:\n"
         "                         auto   (default) report and stop unless a handler is\n"
         "                                installed (non-zero word at its low vector)\n"
@@ -339,6 +342,7 @@ int main(int argc, char **argv)
 {
     uint64_t max_insns = 0;
     int trace = 0, stats = 0;
+    arm_timing_model timing = ARM_TIMING_PIPELINE;
     const char *trace_path = NULL;
     armiss a;
     memset(&a, 0, sizeof a);
@@ -362,7 +366,7 @@ int main(int argc, char **argv)
         memcpy(name, opt, nlen);
         name[nlen] = '\0';
         int takes_value = !strcmp(name, "--max-insns") || !strcmp(name, "--trace-file") ||
-                          !strcmp(name, "--exceptions");
+                          !strcmp(name, "--exceptions") || !strcmp(name, "--timing");
         if (takes_value) {
             if (eq)
                 val = eq + 1;
@@ -396,6 +400,13 @@ int main(int argc, char **argv)
             trace_path = val;
         } else if (!strcmp(name, "--stats")) {
             stats = 1;
+        } else if (!strcmp(name, "--timing")) {
+            if (!strcmp(val, "pipeline"))
+                timing = ARM_TIMING_PIPELINE;
+            else if (!strcmp(val, "issue"))
+                timing = ARM_TIMING_ISSUE;
+            else
+                die(ARMISS_EXIT_USAGE, "--timing must be pipeline or issue, not '%s'", val);
         } else if (!strcmp(name, "--exceptions")) {
             if (!strcmp(val, "auto"))
                 a.exc = EXC_AUTO;
@@ -432,6 +443,7 @@ int main(int argc, char **argv)
     a.cpu = arm_cpu_new(&bus);
     if (!a.cpu)
         die(ARMISS_EXIT_INTERNAL, "out of memory creating the CPU");
+    arm_cpu_set_timing(a.cpu, timing);
     if (arm_cpu_add_ram(a.cpu, ARMISS_DDR_BASE, ARMISS_DDR_SIZE, ddr, 0) != 0 ||
         arm_cpu_add_ram(a.cpu, ARMISS_OCM_BASE, ARMISS_OCM_SIZE, ocm, 0) != 0)
         die(ARMISS_EXIT_INTERNAL, "the ISS rejected the RAM regions");

@@ -185,6 +185,13 @@ struct arm_insn {
      * registers per handler, vfp_internal.h); they fill the struct's padding ==== */
     uint8_t vd, vn, vm;
     /* ==== end iss-vfp block ==== */
+    /* ==== iss-timing block: pipeline model fields, filled by
+     * a9_timing_apply() (a9_timing.h) ==== */
+    uint8_t tsrc[3];      /* core registers read early enough to interlock (0..14; 16 = none) */
+    uint16_t tdst;        /* registers written with result latency > issue cycles (interlock producers) */
+    uint8_t tbr;          /* A9_BR_* branch-prediction kind (0 = not a predicted branch) */
+    uint8_t tpost;        /* A9_POST_* summary bits tested by the run loop */
+    /* ==== end iss-timing block ==== */
 };
 
 #define ARM_TAG_THUMB 1u  /* decoded as T32 */
@@ -495,6 +502,20 @@ struct arm_cpu {
     int fast_dirty;          /* some entry filled since the last arm_fast_flush */
     uint64_t tlb_fast_hits;  /* accesses served by the host-pointer cache (not in tlb_hits) */
     /* ==== end iss-fast block (fields) ==== */
+
+    /* ==== iss-timing block: Cortex-A9 pipeline model (a9_timing.c) ==== */
+    unsigned timing_model;   /* arm_timing_model (arm_cpu.h) */
+    uint64_t tm_ready[17];    /* cycle at which each register's last result is ready ([16] = 0) */
+    uint64_t tm_ready_ff[17]; /* the same for consumers that take the load fast-forward path */
+    uint64_t tm_stall_cycles, tm_interlocks;
+    uint32_t bp_ghr;         /* global branch history (taken = 1), newest in bit 0 */
+    struct { uint32_t tag, target; } bp_btac[256][2]; /* 2-way, 512 entries; tag = PC|T|valid */
+    uint8_t bp_btac_lru[256];                       /* way to replace next */
+    uint8_t bp_ghb[4096];    /* 2-bit saturating direction counters */
+    uint32_t bp_rs[8];       /* return stack (circular), addresses with the Thumb bit */
+    unsigned bp_rs_top, bp_rs_depth;
+    uint64_t bp_branches, bp_mispredicts, bp_returns, bp_return_hits;
+    /* ==== end iss-timing block ==== */
 
     /* ==== iss-vfp block: VFPv3-D32 / Advanced SIMD state (exec_vfp.c,
      * exec_neon.c, vfp_*.c) ==== */

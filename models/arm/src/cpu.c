@@ -446,9 +446,11 @@ static inline unsigned it_advance(unsigned it)
     return (it & 7u) == 0 ? 0 : ((it & 0xE0u) | ((it << 1) & 0x1Fu));
 }
 
-/* Execute one instruction. TRACE is a compile-time constant. */
-static inline __attribute__((always_inline)) void exec_one(arm_cpu *cpu, int trace)
+/* Execute one instruction. TRACE and PIPE (ARM_TIMING_PIPELINE: interlocks
+ * and branch prediction, a9_timing.h) are compile-time constants. */
+static inline __attribute__((always_inline)) void exec_one(arm_cpu *cpu, int trace, int pipe)
 {
+    uint64_t t0, stall;
     uint32_t pc = cpu->pc;
     /* ARM code is word aligned: index by PC>>2 so all entries are usable */
     arm_insn *i = &cpu->icache[(pc >> (2 - cpu->thumb)) & (ARM_ICACHE_SIZE - 1)];
@@ -466,13 +468,23 @@ static inline __attribute__((always_inline)) void exec_one(arm_cpu *cpu, int tra
         if (i->cond < 14 && !cond_pass(cpu, i->cond)) {
             cpu->cycles += 1;
             cpu->pc = pc + 4;
+            if (pipe && i->tbr) a9_branch_resolve(cpu, i, pc, pc + 4, 0);
             return;
         }
+        stall = pipe ? a9_interlock(cpu, i) : 0;
+        t0 = cpu->cycles + stall;
         cpu->r[15] = pc + 8;
         cpu->next_pc = pc + 4;
         i->fn(cpu, i);
-        cpu->cycles += i->cycles;
+        cpu->cycles += i->cycles + stall;
         cpu->pc = cpu->next_pc;
+        if (pipe && (i->tpost & (A9_POST_PRODUCE | A9_POST_BRANCH))) {
+            if (i->tpost & A9_POST_PRODUCE) a9_produce(cpu, i, t0);
+            if (i->tpost & A9_POST_BRANCH) {
+                uint32_t nx = cpu->next_pc | cpu->thumb;
+                a9_branch_resolve(cpu, i, pc, nx, nx != pc + 4);
+            }
+        }
     } else {
         /* InITBlock() is ITSTATE<3:0> != 0000 (ARM ARM A2.5.2) */
         uint32_t raw = fetch16(cpu, pc), old_it = (cpu->itstate & 0xFu) ? cpu->itstate : 0;
@@ -495,15 +507,25 @@ static inline __attribute__((always_inline)) void exec_one(arm_cpu *cpu, int tra
             cpu->cycles += 1;
             cpu->pc = pc + size;
             cpu->itstate = it_advance(old_it);
+            if (pipe && i->tbr) a9_branch_resolve(cpu, i, pc, (pc + size) | 1u, 0);
             return;
         }
+        stall = pipe ? a9_interlock(cpu, i) : 0;
+        t0 = cpu->cycles + stall;
         cpu->r[15] = pc + 4;
         cpu->next_pc = pc + size;
         i->fn(cpu, i);
         if (old_it) /* not advanced when the exception hook stopped before the exception */
             cpu->itstate = cpu->exc_hook_stopped ? old_it : it_advance(cpu->itstate);
-        cpu->cycles += i->cycles;
+        cpu->cycles += i->cycles + stall;
         cpu->pc = cpu->next_pc;
+        if (pipe && (i->tpost & (A9_POST_PRODUCE | A9_POST_BRANCH))) {
+            if (i->tpost & A9_POST_PRODUCE) a9_produce(cpu, i, t0);
+            if (i->tpost & A9_POST_BRANCH) {
+                uint32_t nx = cpu->next_pc | cpu->thumb;
+                a9_branch_resolve(cpu, i, pc, nx, nx != ((pc + size) | 1u));
+            }
+        }
     }
 }
 
@@ -513,16 +535,26 @@ static __attribute__((noinline)) void run_loop(arm_cpu *cpu, uint64_t end)
     for (;;) {
         if (ARM_UNLIKELY(cpu->events) && handle_events(cpu)) return;
         if (cpu->cycles >= end) return;
-        exec_one(cpu, 0);
+        exec_one(cpu, 0, 0);
     }
 }
 
+static __attribute__((noinline)) void run_loop_pipe(arm_cpu *cpu, uint64_t end)
+{
+    for (;;) {
+        if (ARM_UNLIKELY(cpu->events) && handle_events(cpu)) return;
+        if (cpu->cycles >= end) return;
+        exec_one(cpu, 0, 1);
+    }
+}
+
+/* tracing is slow anyway: one loop tests the timing model at run time */
 static __attribute__((noinline)) void run_loop_trace(arm_cpu *cpu, uint64_t end)
 {
     for (;;) {
         if (ARM_UNLIKELY(cpu->events) && handle_events(cpu)) return;
         if (cpu->cycles >= end) return;
-        exec_one(cpu, 1);
+        if (cpu->timing_model == ARM_TIMING_PIPELINE) exec_one(cpu, 1, 1); else exec_one(cpu, 1, 0);
     }
 }
 
@@ -547,7 +579,8 @@ static arm_stop_reason run_common(arm_cpu *cpu, uint64_t budget, int single)
             /* one instruction, or one interrupt taken (then nothing executes) */
             uint32_t irq = cpu->events & (ARM_EV_IRQ | ARM_EV_FIQ);
             if (!(cpu->events && handle_events(cpu)) && !irq) {
-                if (cpu->trace_hook) exec_one(cpu, 1); else exec_one(cpu, 0);
+                int pipe = cpu->timing_model == ARM_TIMING_PIPELINE;
+                if (cpu->trace_hook) exec_one(cpu, 1, pipe); else exec_one(cpu, 0, pipe);
                 if (cpu->events & (ARM_EV_STOP | ARM_EV_HALT)) handle_events(cpu);
             }
             cpu->in_run = 0;
@@ -557,7 +590,9 @@ static arm_stop_reason run_common(arm_cpu *cpu, uint64_t budget, int single)
         cpu->in_run = 0;
         return cpu->stop_reason;
     }
-    if (cpu->trace_hook) run_loop_trace(cpu, end); else run_loop(cpu, end);
+    if (cpu->trace_hook) run_loop_trace(cpu, end);
+    else if (cpu->timing_model == ARM_TIMING_PIPELINE) run_loop_pipe(cpu, end);
+    else run_loop(cpu, end);
     cpu->in_run = 0;
     return cpu->stop_reason;
 }
@@ -607,6 +642,7 @@ arm_cpu *arm_cpu_new(const arm_bus *bus)
         return NULL;
     }
     if (bus) cpu->bus = *bus;
+    cpu->timing_model = ARM_TIMING_PIPELINE;
     arm_cpu_reset(cpu);
     return cpu;
 }
@@ -649,6 +685,7 @@ void arm_cpu_reset(arm_cpu *cpu)
     cpu->wfi_pending = 0;
     cpu->stop_reason = ARM_STOP_BUDGET;
     memset(cpu->icache, 0, ARM_ICACHE_SIZE * sizeof(arm_insn));
+    a9_timing_reset(cpu);
     cpu->fast_dirty = 1;
     arm_fast_flush(cpu); /* the TLB is empty after reset */
     arm_update_data_slow(cpu);
@@ -752,6 +789,17 @@ void arm_cpu_set_cpsr(arm_cpu *cpu, uint32_t value)
 /* ---- counters and statistics ---- */
 
 uint64_t arm_cpu_cycles(const arm_cpu *cpu) { return cpu->cycles; }
+
+void arm_cpu_set_timing(arm_cpu *cpu, arm_timing_model model)
+{
+    cpu->timing_model = model == ARM_TIMING_ISSUE ? ARM_TIMING_ISSUE : ARM_TIMING_PIPELINE;
+    a9_timing_reset(cpu);
+}
+
+arm_timing_model arm_cpu_get_timing(const arm_cpu *cpu)
+{
+    return cpu->timing_model == ARM_TIMING_ISSUE ? ARM_TIMING_ISSUE : ARM_TIMING_PIPELINE;
+}
 uint64_t arm_cpu_instructions(const arm_cpu *cpu) { return cpu->insns; }
 
 void arm_cpu_stats(const arm_cpu *cpu,
@@ -772,4 +820,10 @@ void arm_cpu_stats(const arm_cpu *cpu,
     fn(opaque, "tlb_flushes", cpu->tlb_flushes);
     fn(opaque, "page_walks", cpu->page_walks);
     fn(opaque, "tlb_fast_hits", cpu->tlb_fast_hits);
+    fn(opaque, "interlock_stall_cycles", cpu->tm_stall_cycles);
+    fn(opaque, "interlocks", cpu->tm_interlocks);
+    fn(opaque, "branches_predicted", cpu->bp_branches);
+    fn(opaque, "branch_mispredicts", cpu->bp_mispredicts);
+    fn(opaque, "returns", cpu->bp_returns);
+    fn(opaque, "return_stack_hits", cpu->bp_return_hits);
 }

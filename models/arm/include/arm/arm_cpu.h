@@ -283,6 +283,24 @@ uint64_t arm_cpu_cycles(const arm_cpu *cpu);       /* CPU clock cycles since cre
 uint64_t arm_cpu_instructions(const arm_cpu *cpu); /* instructions retired (incl. condition-failed) */
 
 /*
+ * Timing model (models/arm/README.md "Timing"). ARM_TIMING_ISSUE charges
+ * each instruction its Cortex-A9 issue cycles only (plus the fixed
+ * penalties: exception entry/return, unaligned LDM/STM, bus delays).
+ * ARM_TIMING_PIPELINE (the default after arm_cpu_new) adds load/multiply
+ * result-latency interlocks and a branch predictor (512-entry 2-way BTAC,
+ * 4096-entry GHB, 8-entry return stack) charging the mispredict penalty.
+ * Switching clears the predictor and interlock state; it can be done at
+ * any time outside arm_cpu_run/step.
+ */
+typedef enum arm_timing_model {
+    ARM_TIMING_ISSUE = 0,
+    ARM_TIMING_PIPELINE = 1
+} arm_timing_model;
+
+void arm_cpu_set_timing(arm_cpu *cpu, arm_timing_model model);
+arm_timing_model arm_cpu_get_timing(const arm_cpu *cpu);
+
+/*
  * Statistics as key/value pairs (e.g. "tlb_hits", "exceptions_svc"),
  * for `--stats` printers. Calls `fn` once per statistic, in a fixed order.
  */
