@@ -321,6 +321,8 @@ static void uart_advance(zynq_dev *d, zynq_time_ps now)
             d->now = now;
             while (u->rx_count < UART_FIFO_SIZE) {
                 int c = u->rx_src(u->rx_opaque);
+                if (c == UART_RX_EOF)
+                    u->rx_src = NULL;
                 if (c < 0)
                     break;
                 uart_rx_push(u, (uint8_t)c);
@@ -332,6 +334,10 @@ static void uart_advance(zynq_dev *d, zynq_time_ps now)
                 d->now = u->rx_next_at;
                 int c = u->rx_src(u->rx_opaque);
                 u->rx_next_at += ct;
+                if (c == UART_RX_EOF) {
+                    u->rx_src = NULL; /* input ended: stop polling */
+                    break;
+                }
                 if (c < 0) {
                     /* nothing to read: poll again one character later */
                     if (u->rx_next_at <= now)
@@ -340,7 +346,7 @@ static void uart_advance(zynq_dev *d, zynq_time_ps now)
                 }
                 uart_rx_push(u, (uint8_t)c);
             }
-            if (u->rx_next_at < now && u->rx_count == UART_FIFO_SIZE)
+            if (u->rx_src && u->rx_next_at < now && u->rx_count == UART_FIFO_SIZE)
                 u->rx_next_at = now; /* RX FIFO full: data waits upstream */
         }
     }

@@ -17,7 +17,11 @@
  * (baud = ref / (BAUDGEN * (BAUDDIV + 1)), ref / 8 when MR.CLKSEL) and is
  * handed to the sink when its stop bit ends; without it TX is instant.
  * RX: uart_rx_push() (the caller paces it) and/or a pull source polled by
- * advance() (instantly, or one character per character time when timed).
+ * advance() (instantly, or one character per character time when timed:
+ * byte k (from 0) of a source attached at time A enters the RX FIFO at
+ * A + k x character time, later only when the FIFO was full - the line
+ * then waits, as with hardware flow control - so no byte is lost to a
+ * slow program and the times depend on the line rate only).
  * MR.CHMODE: normal, automatic echo, local loopback, remote loopback.
  */
 #ifndef UART_H
@@ -81,8 +85,12 @@ extern "C" {
 
 /** A transmitted byte leaves the UART at time t. */
 typedef void (*uart_tx_fn)(void *opaque, uint8_t byte, zynq_time_ps t);
-/** Next received byte (0..255), or -1 when none is available now. */
+/** Next received byte (0..255), or -1 when none is available now (the
+ *  UART asks again one character time later), or UART_RX_EOF when the
+ *  input has ended for good (the UART detaches the source and stops
+ *  polling, so an idle line adds no events). */
 typedef int (*uart_rx_source_fn)(void *opaque);
+#define UART_RX_EOF (-2)
 
 typedef struct uart_config {
     uint64_t ref_hz;   /**< uart_ref_clk, default 50 MHz */

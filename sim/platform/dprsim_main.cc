@@ -14,11 +14,12 @@ namespace {
 
 const char kUsage[] =
     "usage: dprsim boot IMAGE.elf [--load FILE@ADDR]... [--max-time T] [--cold] [--no-pl] [--stats] [--progress]\n"
-    "                   [--trace fst|vcd|none] [--trace-file PATH] [--events FILE]\n"
+    "                   [--trace fst|vcd|none] [--trace-file PATH] [--events FILE] [--uart-rx FILE|-]\n"
     "       dprsim validate SCENARIO.yaml\n"
-    "       dprsim run SCENARIO.yaml [--out DIR] [--trace fst|vcd|none] [--trace-file PATH] [--stats] [--progress]\n"
+    "       dprsim run SCENARIO.yaml [--out DIR] [--trace fst|vcd|none] [--trace-file PATH] [--uart-rx FILE|-] [--stats] [--progress]\n"
     "  boot writes the PL waveform to PATH (default dprsim.fst) and events.log to FILE;\n"
     "  run writes DIR/events.log and the waveform to PATH (default DIR/wave.fst)\n"
+    "  --uart-rx feeds FILE (- = standard input) to UART1's RX line, one byte per character time\n"
     "  --progress prints a progress line every 2 s of wall time (default: only on a terminal)\n"
     "  T is a duration with a unit: ps, ns, us, ms or s (e.g. 10ms, 2s)\n"
     "  run writes DIR/report.json, report.md, gantt.svg and, with a waveform, its .gtkw save file\n"
@@ -40,10 +41,11 @@ int cmd_boot(int argc, char **argv)
     plat::BootSpec spec;
     for (int i = 2; i < argc; i++) {
         std::string a = argv[i];
-        if (a == "--trace" || a == "--trace-file" || a == "--events") {
+        if (a == "--trace" || a == "--trace-file" || a == "--events" || a == "--uart-rx") {
             if (i + 1 >= argc) return bad(a + ": missing value");
             std::string v = argv[++i];
             if (a == "--trace-file") spec.trace_path = v;
+            else if (a == "--uart-rx") spec.uart_rx_path = v;
             else if (a == "--events") spec.events_path = v;
             else if (!plat::trace_parse_format(v, &spec.trace))
                 return bad("--trace '" + v + "': expected fst, vcd or none");

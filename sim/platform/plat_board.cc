@@ -69,6 +69,11 @@ Board::Board(const Timing &timing, LogFn log)
         ttc_set_irq(&ttc1_, n, gic_input(&gic_, 69 + n));
     }
     slcr_init(&slcr_, "slcr", 0);
+    slcr_callbacks scb{};
+    scb.pl_reset = &Board::slcr_pl_reset_cb;
+    scb.lvl_shftr = &Board::slcr_lvl_cb;
+    scb.opaque = this;
+    slcr_set_callbacks(&slcr_, &scb);
     scu_init(&scu_, "scu");
     l2c_init(&l2c_, "l2c");
     devcfg_config dcc;
@@ -118,9 +123,36 @@ void Board::add(const char *name, uint32_t base, zynq_dev *dev)
     map_.push_back(MapEntry{name, base, dev->size, dev});
 }
 
+void Board::set_pl(PlAgent *pl)
+{
+    pl_ = pl;
+    dc_.cfg.auto_done = (pl == nullptr);
+}
+
+void Board::sync_pl_reset()
+{
+    if (pl_) pl_->set_reset(pl_in_reset(), slcr_.dev.now);
+}
+
+void Board::slcr_pl_reset_cb(void *opaque, uint32_t v)
+{
+    auto *b = static_cast<Board *>(opaque);
+    bool was = b->pl_in_reset();
+    b->fpga_rst_ = v;
+    if (b->pl_ && was != b->pl_in_reset()) b->pl_->set_reset(b->pl_in_reset(), b->slcr_.dev.now);
+}
+
+void Board::slcr_lvl_cb(void *opaque, uint32_t v)
+{
+    static_cast<Board *>(opaque)->lvl_shftr_ = v;
+}
+
 void Board::fsbl_state()
 {
     slcr_fsbl_state(&slcr_);
+    // What slcr_fsbl_state() leaves (slcr.h): PL out of reset, shifters on.
+    fpga_rst_ = 0;
+    lvl_shftr_ = 0xF;
     uart_fsbl_state(&u1_);
     devcfg_fsbl_state(&dc_);
 }
@@ -232,6 +264,20 @@ void Board::uart_tx_cb(void *opaque, uint8_t byte, zynq_time_ps t)
             b->uart1_line_.push_back((char)byte);
         }
     }
+}
+
+void Board::set_uart1_rx(RxFn fn)
+{
+    uart1_rx_ = std::move(fn);
+    if (uart1_rx_) uart_set_rx_source(&u1_, &Board::uart1_rx_cb, this);
+    else uart_set_rx_source(&u1_, nullptr, nullptr);
+}
+
+int Board::uart1_rx_cb(void *opaque)
+{
+    auto *b = static_cast<Board *>(opaque);
+    // The UART sets its own time to the character's arrival before it asks.
+    return b->uart1_rx_(b->u1_.dev.now);
 }
 
 bool Board::pcap_cb(void *opaque, uint32_t word, zynq_time_ps t)

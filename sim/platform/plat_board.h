@@ -90,6 +90,12 @@ public:
      * that cycle. Returns the time reached (the PL's time, <= limit).
      */
     virtual zynq_time_ps sleep_run(zynq_time_ps limit) = 0;
+    /**
+     * FCLK_RESET0_N (SLCR FPGA_RST_CTRL bit 0, UG585 B.28) changed at time
+     * t: `held` true asserts the PL's reset and keeps it asserted (the PL is
+     * not clocked meanwhile), false releases it.
+     */
+    virtual void set_reset(bool held, zynq_time_ps t) = 0;
 };
 
 /**
@@ -148,11 +154,38 @@ public:
 
     void set_uart1_tx(ByteFn fn) { uart1_tx_ = std::move(fn); }
     void set_uart0_tx(ByteFn fn) { uart0_tx_ = std::move(fn); }
+    /** UART1 receive line: called at the simulated time t when the next
+     *  character can arrive (one character time apart at the programmed
+     *  baud, uart.h); returns the byte (0..255), -1 for "none yet" or
+     *  UART_RX_EOF when the input has ended. Empty function: idle line. */
+    using RxFn = std::function<int(zynq_time_ps)>;
+    void set_uart1_rx(RxFn fn);
     void set_nirq(LevelFn fn) { nirq_fn_ = std::move(fn); }
     /** Attach the PCAP sink (not owned); nullptr = the built-in NoPlPcapSink. */
     void set_pcap_sink(PcapSink *sink) { pcap_sink_ = sink ? sink : &no_pl_; }
-    /** Attach the PL agent (not owned); nullptr = no PL. */
-    void set_pl(PlAgent *pl) { pl_ = pl; }
+    /** Attach the PL agent (not owned); nullptr = no PL. With a PL the
+     *  DevCfg's DONE pin (INT_STS.PCFG_DONE, STATUS) is the PL's
+     *  (devcfg_pl_done), not the end of the PCAP DMA. */
+    void set_pl(PlAgent *pl);
+    /**
+     * DONE of the PL's configuration port: low while a SimB stream is being
+     * loaded, high again when cfg_port has installed it (LOADS counted); a
+     * rejected SimB leaves it low until a later load succeeds. It reaches
+     * the DevCfg at the DevCfg's current time (at most one PL batch off).
+     */
+    void devcfg_pl_done(bool done) { devcfg_set_pl_done(&dc_, done); }
+    /** Tell the PL agent the reset state the SLCR now gives (after
+     *  fsbl_state() or, for a cold start, at reset values). A PL agent
+     *  starts out of reset; later FPGA_RST_CTRL writes reach it directly. */
+    void sync_pl_reset();
+    /**
+     * M_AXI_GP0 usable: the PL is out of reset (FPGA_RST_CTRL bit 0 clear)
+     * and the PS-PL level shifters are enabled in both directions
+     * (LVL_SHFTR_EN = 0xF). True in the FSBL state; false at reset values
+     * (`--cold`) until the firmware writes both SLCR registers.
+     */
+    bool gp0_open() const { return !(fpga_rst_ & 1u) && (lvl_shftr_ & 0xFu) == 0xFu; }
+    bool pl_in_reset() const { return (fpga_rst_ & 1u) != 0; }
     PlAgent *pl() const { return pl_; }
     /**
      * IRQ_F2P[bit] of the PL changed to `level` (UG585 table 7-4: bits 7..0
@@ -213,6 +246,9 @@ private:
     static void log_cb(void *opaque, zynq_log_kind kind, const char *dev, const char *msg);
     static void nirq_cb(void *opaque, int num, int level);
     static void uart_tx_cb(void *opaque, uint8_t b, zynq_time_ps t);
+    static int uart1_rx_cb(void *opaque);
+    static void slcr_pl_reset_cb(void *opaque, uint32_t v);
+    static void slcr_lvl_cb(void *opaque, uint32_t v);
     static bool pcap_cb(void *opaque, uint32_t word, zynq_time_ps t);
     static zynq_status mem_read_cb(void *opaque, uint32_t addr, void *buf, uint32_t len);
     static zynq_status mem_write_cb(void *opaque, uint32_t addr, const void *buf, uint32_t len);
@@ -236,6 +272,10 @@ private:
     std::vector<MapEntry> map_;
     std::vector<zynq_dev *> timed_;
     ByteFn uart0_tx_, uart1_tx_;
+    RxFn uart1_rx_;
+    /** SLCR FPGA_RST_CTRL and LVL_SHFTR_EN as last written (reset values:
+     *  FPGA resets asserted, level shifters off; UG585 B.28). */
+    uint32_t fpga_rst_ = 0x01F33F0Fu, lvl_shftr_ = 0;
     LevelFn nirq_fn_;
     int nirq_level_ = 0;
     NoPlPcapSink no_pl_;

@@ -3,10 +3,12 @@
 
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cinttypes>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -154,6 +156,29 @@ BootResult boot_and_run(const BootSpec &spec)
     });
     board.set_uart0_tx([&console0](uint8_t b, zynq_time_ps) { console0.put(b); });
     if (!spec.cold) board.fsbl_state();
+    board.sync_pl_reset();   // --cold: the PL stays in reset until FPGA_RST_CTRL releases it
+    // UART1 RX from a file or stdin: read lazily, one byte per character
+    // time of the line (Board::set_uart1_rx); the file closes at the end.
+    struct FileCloser {
+        FILE *f = nullptr;
+        ~FileCloser() { if (f && f != stdin) std::fclose(f); }
+    } rx_file;
+    if (!spec.uart_rx_path.empty()) {
+        if (spec.uart_rx_path == "-") {
+            rx_file.f = stdin;
+        } else if (!(rx_file.f = std::fopen(spec.uart_rx_path.c_str(), "rb"))) {
+            std::fprintf(stderr, "dprsim: --uart-rx: cannot open '%s': %s\n",
+                         spec.uart_rx_path.c_str(), std::strerror(errno));
+            return res;
+        }
+        FILE *f = rx_file.f;
+        board.set_uart1_rx([f, ev](zynq_time_ps t) -> int {
+            int c = std::fgetc(f);
+            if (c == EOF) return UART_RX_EOF;
+            if (ev) ev->addf(t, "uart1", "rx=0x%02x", c);
+            return c;
+        });
+    }
 
     armiss_elf_region regions[2] = {{kDdrBase, kDdrSize, board.ddr()},
                                     {kOcmBase, kOcmSize, board.ocm()}};

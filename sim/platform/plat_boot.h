@@ -51,6 +51,14 @@ struct BootSpec {
     std::string trace_path;          /**< waveform file (with trace != None) */
     std::string events_path;         /**< events.log to write (plat_events.h); empty: none */
     /**
+     * UART1 receive line (`--uart-rx FILE`, "-" = standard input); empty:
+     * idle line. The bytes are read in order and enter the RX FIFO one
+     * character time apart at the programmed baud, from time 0 (the line
+     * waits while the FIFO is full, uart.h); the end of the file ends the
+     * input. Arrival times depend on the baud only, never on host timing.
+     */
+    std::string uart_rx_path;
+    /**
      * Called after the images are loaded, before the CPU starts, with the
      * ELF entry point; may write memory (boot-information block) and set
      * *r2 (0 by default). Returns false on an error it has reported.

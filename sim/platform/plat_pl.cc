@@ -244,6 +244,7 @@ PlHost::PlHost(sc_module_name n, Board &board, const Timing &timing)
     }
     cfg_loads_ = *taps_->cfg_loads;
     cfg_errors_ = *taps_->cfg_errors;
+    done_loads_ = cfg_loads_;
 }
 
 void PlHost::observe_cycle(uint64_t c)
@@ -325,6 +326,8 @@ void PlHost::step()
     if (slot_full_ && t->pcap_ready_o) {
         slot_full_ = false;
         if (!stream_open_ && slot_ != PL_CFG_DESYNC) {
+            // A SimB stream starts: DONE falls until it loads.
+            board_.devcfg_pl_done(false);
             cfg_idx_ = 0;
             cfg_t0_ = cycle_time(c);
             cfg_c0_ = c;
@@ -371,6 +374,11 @@ void PlHost::step()
     t->eval();
     if (wave_) wave_->dump(cycle_time(c) + (cycle_time(c + 1) - cycle_time(c)) / 2);
     stats_.cycles_clocked++;
+    // DONE of the configuration port: a SimB loaded (cfg_port LOADS moved).
+    if (*taps_->cfg_loads != done_loads_) {
+        done_loads_ = *taps_->cfg_loads;
+        board_.devcfg_pl_done(true);
+    }
     if (!board_.observers().empty()) observe_cycle(c);
     cycle_++;
 
@@ -461,9 +469,48 @@ zynq_time_ps PlHost::next_event() const
     return cycle_time(cycle_ + batch);
 }
 
+void PlHost::set_reset(bool held, zynq_time_ps t)
+{
+    if (held == held_) return;
+    advance(t);
+    held_ = held;
+    Vtb_pl_top *top = m_->top.get();
+    if (held) {
+        // The RTL's reset is synchronous: give it its edges now, so the
+        // PL's state is the reset state while it is held (not clocked).
+        top->rst_ni = 0;
+        top->eval();
+        for (unsigned i = 0; i < kResetCycles; i++) {
+            top->clk_i = 1;
+            top->eval();
+            top->clk_i = 0;
+            top->eval();
+        }
+        idle_left_ = 0;
+        slot_full_ = false;
+        stream_open_ = false;
+        done_loads_ = *taps_->cfg_loads;   // the reset clears LOADS: not a load
+        uint16_t now_irq = top->irq_o;
+        for (unsigned b = 0; b < 16; b++)
+            if (((irq_ ^ now_irq) >> b) & 1u) board_.pl_irq(b, (now_irq >> b) & 1u);
+        irq_ = now_irq;
+        if (events_) events_->addf(t, "pl", "pl_cycle=%" PRIu64 " reset=held", cycle_);
+    } else {
+        top->rst_ni = 1;
+        top->eval();
+        if (events_) events_->addf(t, "pl", "pl_cycle=%" PRIu64 " reset=released", cycle_);
+    }
+}
+
 bool PlHost::word(uint32_t w, zynq_time_ps t)
 {
     advance(t);
+    if (held_) {
+        // The configuration port is PL logic: in reset it takes nothing
+        // (the DevCfg's stream stalls until the reset is released).
+        stats_.pcap_refused++;
+        return false;
+    }
     if (slot_full_) {
         stats_.pcap_refused++;
         return false;
@@ -503,6 +550,24 @@ void PlHost::b_transport(tlm::tlm_generic_payload &p, sc_time &delay)
     // happens before it (PS devices, PCAP words, PL cycles) first.
     zynq_time_ps t = sc_to_ps(sc_core::sc_time_stamp() + delay);
     board_.advance_all(t);
+    if (!board_.gp0_open()) {
+        // PL held in reset or PS-PL level shifters off (the state the
+        // board is in at power-on until the FSBL or the program writes
+        // SLCR FPGA_RST_CTRL and LVL_SHFTR_EN, UG585 B.28): the access is
+        // refused with an error response, the CPU takes an external abort.
+        stats_.gp0_errors++;
+        if (!gp0_closed_noted_) {
+            gp0_closed_noted_ = true;
+            std::fprintf(stderr, "dprsim: guest error: M_AXI_GP0 access while %s\n",
+                         board_.pl_in_reset() ? "the PL is held in reset (SLCR FPGA_RST_CTRL bit 0 set)"
+                                              : "the PS-PL level shifters are off (SLCR LVL_SHFTR_EN != 0xF)");
+        }
+        if (events_)
+            events_->addf(t, "pl", "pl_cycle=%" PRIu64 " gp0=closed %s addr=0x%08" PRIx32, cycle_,
+                          p.is_write() ? "write" : "read", kPlGp0Base + off);
+        p.set_response_status(tlm::TLM_GENERIC_ERROR_RESPONSE);
+        return;
+    }
     if (p.is_write() && len != 4) {
         // The PL decodes 32-bit registers only (WSTRB ignored): a narrow
         // write would write the whole register.

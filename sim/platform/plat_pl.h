@@ -112,6 +112,10 @@ public:
     void advance(zynq_time_ps t) override;
     zynq_time_ps next_event() const override;
     zynq_time_ps sleep_run(zynq_time_ps limit) override;
+    /** FCLK_RESET0_N: held asserts rst_ni (a reset of kResetCycles edges,
+     *  then the PL stays frozen and unclocked, PCAP words are refused);
+     *  release deasserts it at time t. */
+    void set_reset(bool held, zynq_time_ps t) override;
 
     const PlStats &stats() const { return stats_; }
     /** PL cycle the model is at (clocked + skipped). */
@@ -160,6 +164,9 @@ private:
     Timing timing_;
     uint64_t cycle_ = 0;            /**< next cycle to run */
     uint64_t idle_left_ = 0;        /**< active while > 0 */
+    uint32_t done_loads_ = 0;       /**< cfg_port LOADS when DONE was last raised */
+    bool held_ = false;             /**< FCLK_RESET0_N asserted (SLCR FPGA_RST_CTRL) */
+    bool gp0_closed_noted_ = false; /**< the GP0-closed explanation was printed */
     /** Idle window now: longer while a bitstream may be open in cfg_port. */
     uint64_t idle_window() const;
     bool slot_full_ = false;        /**< PCAP word waiting for cfg_port */

@@ -157,13 +157,13 @@ int cmd_validate(int argc, char **argv)
 
 int cmd_run(int argc, char **argv)
 {
-    std::string scn, out = ".", trace, trace_file;
+    std::string scn, out = ".", trace, trace_file, uart_rx;
     bool stats = false, progress = false;
     for (int i = 2; i < argc; i++) {
         std::string a = argv[i];
-        if (a == "--out" || a == "--trace" || a == "--trace-file") {
+        if (a == "--out" || a == "--trace" || a == "--trace-file" || a == "--uart-rx") {
             if (i + 1 >= argc) { std::fprintf(stderr, "dprsim: %s: missing value\n", a.c_str()); return kExitBadInput; }
-            (a == "--out" ? out : a == "--trace" ? trace : trace_file) = argv[++i];
+            (a == "--out" ? out : a == "--trace" ? trace : a == "--uart-rx" ? uart_rx : trace_file) = argv[++i];
         } else if (a == "--stats") {
             stats = true;
         } else if (a == "--progress") {
@@ -215,6 +215,7 @@ int cmd_run(int argc, char **argv)
     spec.events_path = out + "/events.log";
     spec.stats = stats;
     spec.progress = progress;
+    spec.uart_rx_path = uart_rx;   // UART1 RX input (FILE or - for stdin), as `dprsim boot`
     spec.max_time_ps = s.stop_time_ps;
     spec.timing.cpu_hz = s.cpu_hz;
     spec.timing.fclk0_hz = s.fclk0_hz;

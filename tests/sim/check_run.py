@@ -3,12 +3,13 @@
 
   check_run.py --status N [--stdout FILE] [--stdout-empty] [--stderr FILE]
                [--stderr-empty] [--stderr-has TEXT]... [--stderr-first-line TEXT]
-               [--twice] -- CMD ARGS...
+               [--twice] [--stdin FILE] -- CMD ARGS...
 
 --stdout FILE / --stderr FILE require the stream to equal the file's bytes.
 
 --twice runs the command a second time and requires byte-identical stdout
-(determinism). Prints one verdict line; exit status 0 = pass, 1 = fail.
+(determinism). --stdin FILE gives the command FILE as its standard input
+(otherwise it reads an empty one). Prints one verdict line; exit status 0 = pass, 1 = fail.
 """
 import argparse
 import subprocess
@@ -25,10 +26,15 @@ def main():
     ap.add_argument("--stderr-has", action="append", default=[])
     ap.add_argument("--stderr-first-line")
     ap.add_argument("--twice", action="store_true")
+    ap.add_argument("--stdin")
     ap.add_argument("cmd", nargs=argparse.REMAINDER)
     a = ap.parse_args()
     cmd = a.cmd[1:] if a.cmd and a.cmd[0] == "--" else a.cmd
-    p = subprocess.run(cmd, capture_output=True, timeout=300)
+    stdin_data = b""
+    if a.stdin is not None:
+        with open(a.stdin, "rb") as f:
+            stdin_data = f.read()
+    p = subprocess.run(cmd, capture_output=True, timeout=300, input=stdin_data)
     errs = []
     if p.returncode != a.status:
         errs.append(f"exit status {p.returncode}, expected {a.status}")
@@ -57,7 +63,7 @@ def main():
         if first != a.stderr_first_line:
             errs.append(f"stderr first line {first!r}, expected {a.stderr_first_line!r}")
     if a.twice:
-        q = subprocess.run(cmd, capture_output=True, timeout=300)
+        q = subprocess.run(cmd, capture_output=True, timeout=300, input=stdin_data)
         if q.stdout != p.stdout or q.returncode != p.returncode:
             errs.append("second run differs (stdout or status): not deterministic")
     if errs:

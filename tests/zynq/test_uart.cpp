@@ -169,3 +169,55 @@ TEST_F(Uart, LocalLoopbackAndPullSource) {
     while (!(rd(&u.dev, UART_SR) & UART_SR_REMPTY)) got.push_back((char)rd(&u.dev, UART_FIFO));
     EXPECT_EQ(got, "scenario");
 }
+
+// A timed pull source (dprsim's --uart-rx): byte k enters the RX FIFO at
+// k character times after the source was attached, RTRIG follows RXWM,
+// a full FIFO makes the line wait (no byte lost, no ROVR), UART_RX_EOF
+// detaches the source so next_event() no longer polls.
+TEST_F(Uart, TimedPullSourcePacedByLineRateAndEof) {
+    init(true);
+    uart_fsbl_state(&u);
+    const zynq_time_ps ct = uart_char_time_ps(&u);
+    std::string in(70, 'x');
+    in[0] = 'a';
+    in[1] = 'b';
+    size_t pos = 0;
+    struct Src { std::string *s; size_t *pos; } src{&in, &pos};
+    uart_set_rx_source(&u, [](void *o) -> int {
+        auto *s = static_cast<Src *>(o);
+        return *s->pos < s->s->size() ? (uint8_t)(*s->s)[(*s->pos)++] : UART_RX_EOF;
+    }, &src);
+    wr(&u.dev, UART_RXWM, 2);
+    wr(&u.dev, UART_IER, UART_IXR_RTRIG);
+    EXPECT_EQ(zynq_dev_next_event(&u.dev), 0u);
+    zynq_dev_advance(&u.dev, 0);
+    EXPECT_EQ(pos, 1u);                               // 'a' at t = 0
+    EXPECT_EQ(rd(&u.dev, UART_SR) & (UART_SR_REMPTY | UART_SR_RTRIG), 0u);
+    EXPECT_EQ(p.level[82], 0);
+    EXPECT_EQ(zynq_dev_next_event(&u.dev), ct);
+    zynq_dev_advance(&u.dev, ct - 1);
+    EXPECT_EQ(pos, 1u);
+    zynq_dev_advance(&u.dev, ct);                     // 'b': RXWM reached
+    EXPECT_EQ(pos, 2u);
+    EXPECT_TRUE(rd(&u.dev, UART_SR) & UART_SR_RTRIG);
+    EXPECT_EQ(p.level[82], 1);
+    EXPECT_EQ(rd(&u.dev, UART_FIFO), (uint32_t)'a');
+    EXPECT_EQ(rd(&u.dev, UART_FIFO), (uint32_t)'b');
+    EXPECT_TRUE(rd(&u.dev, UART_SR) & UART_SR_REMPTY);
+    // 64 more characters fill the FIFO; the line then waits.
+    zynq_dev_advance(&u.dev, 200 * ct);
+    EXPECT_EQ(pos, 66u);
+    EXPECT_TRUE(rd(&u.dev, UART_SR) & UART_SR_RFUL);
+    EXPECT_EQ(rd(&u.dev, UART_ISR) & UART_IXR_ROVR, 0u);
+    EXPECT_EQ(zynq_dev_next_event(&u.dev), ZYNQ_TIME_NEVER);
+    unsigned n = 0;
+    while (!(rd(&u.dev, UART_SR) & UART_SR_REMPTY)) { rd(&u.dev, UART_FIFO); n++; }
+    EXPECT_EQ(n, 64u);
+    zynq_dev_advance(&u.dev, 400 * ct);               // the last 4, then EOF
+    n = 0;
+    while (!(rd(&u.dev, UART_SR) & UART_SR_REMPTY)) { rd(&u.dev, UART_FIFO); n++; }
+    EXPECT_EQ(n, 4u);
+    EXPECT_EQ(pos, in.size());
+    EXPECT_EQ(u.rx_src, nullptr);
+    EXPECT_EQ(zynq_dev_next_event(&u.dev), ZYNQ_TIME_NEVER);
+}
