@@ -18,6 +18,8 @@
 #include <cstdarg>
 #include <cinttypes>
 #include <cstdio>
+#include <cctype>
+#include <cstdlib>
 #include <cstring>
 
 namespace plat {
@@ -125,6 +127,14 @@ void Gantt::span(const std::string &row_name, const std::string &kind, zynq_time
     spans_.push_back(Span{row_name, kind, label, t0, t1 < t0 ? t0 : t1});
 }
 
+void Gantt::focus(zynq_time_ps t0, zynq_time_ps t1)
+{
+    if (t1 < t0) std::swap(t0, t1);
+    if (!has_focus_) { focus_lo_ = t0; focus_hi_ = t1; has_focus_ = true; return; }
+    focus_lo_ = std::min(focus_lo_, t0);
+    focus_hi_ = std::max(focus_hi_, t1);
+}
+
 void Gantt::marker(const std::string &row_name, zynq_time_ps t, const std::string &label)
 {
     row(row_name);
@@ -138,6 +148,9 @@ bool Gantt::write_svg(const std::string &path, const std::string &title, std::st
     for (const Span &s : spans_) { lo = std::min(lo, s.t0); hi = std::max(hi, s.t1); }
     for (const Marker &m : markers_) { lo = std::min(lo, m.t); hi = std::max(hi, m.t); }
     if (lo > hi) lo = hi = 0;   // empty chart
+    const zynq_time_ps run_lo = lo, run_hi = hi;
+    const bool focused = has_focus_ && focus_lo_ < hi && focus_hi_ > lo;
+    if (focused) { lo = std::max(lo, focus_lo_); hi = std::min(hi, focus_hi_); }
     zynq_time_ps step = tick_step(hi - lo > 0 ? hi - lo : 1);
     zynq_time_ps t_lo = lo / step * step;
     zynq_time_ps t_hi = (hi + step - 1) / step * step;
@@ -146,12 +159,38 @@ bool Gantt::write_svg(const std::string &path, const std::string &title, std::st
     const char *unit_name;
     tick_unit(step, &unit, &unit_name);
 
+    // Row order: as first named, then PRR<n> by n, then PCAP.
+    std::vector<std::string> rows, prr_rows;
+    bool pcap = false;
+    for (const std::string &r : rows_) {
+        if (r == "PCAP") pcap = true;
+        else if (r.size() > 3 && r.compare(0, 3, "PRR") == 0 && std::isdigit((unsigned char)r[3])) prr_rows.push_back(r);
+        else rows.push_back(r);
+    }
+    std::stable_sort(prr_rows.begin(), prr_rows.end(), [](const std::string &a, const std::string &b) {
+        return std::strtoul(a.c_str() + 3, nullptr, 10) < std::strtoul(b.c_str() + 3, nullptr, 10);
+    });
+    rows.insert(rows.end(), prr_rows.begin(), prr_rows.end());
+    if (pcap) rows.push_back("PCAP");
+
+    // What is drawn: everything, or what falls in the focus (spans clipped).
+    std::vector<Span> vis_spans;
+    std::vector<Marker> vis_markers;
+    for (const Span &s : spans_) {
+        if (focused && (s.t1 < t_lo || s.t0 > t_hi)) continue;
+        Span c = s;
+        if (focused) { c.t0 = std::max(c.t0, t_lo); c.t1 = std::min(c.t1, t_hi); }
+        vis_spans.push_back(c);
+    }
+    for (const Marker &m : markers_)
+        if (!focused || (m.t >= t_lo && m.t <= t_hi)) vis_markers.push_back(m);
+
     size_t longest = 4;
-    for (const std::string &r : rows_) longest = std::max(longest, r.size());
+    for (const std::string &r : rows) longest = std::max(longest, r.size());
     const double left = 16.0 + kCharW * (double)longest + 12.0;
     const double right = left + kPlotW;
     const double width = right + 24.0;
-    const double axis_y = kTop + kRowH * (double)rows_.size() + 4.0;
+    const double axis_y = kTop + kRowH * (double)rows.size() + 4.0;
     const double legend_y = axis_y + 34.0;
     const double height = legend_y + 26.0;
     const double scale = kPlotW / (double)(t_hi - t_lo);
@@ -165,7 +204,7 @@ bool Gantt::write_svg(const std::string &path, const std::string &title, std::st
     o += fmt("<text x=\"%.2f\" y=\"20\" font-size=\"14\" font-weight=\"bold\">", left) + xml(title) + "</text>\n";
 
     // Row bands (every other one shaded), grid lines and tick labels.
-    for (size_t ri = 1; ri < rows_.size(); ri += 2)
+    for (size_t ri = 1; ri < rows.size(); ri += 2)
         o += fmt("<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill=\"#f6f6f6\"/>\n", left,
                  kTop + kRowH * (double)ri, kPlotW, kRowH);
     std::string axis;
@@ -182,14 +221,14 @@ bool Gantt::write_svg(const std::string &path, const std::string &title, std::st
 
     // Rows: name, spans (merged below a pixel), markers.
     size_t drawn = 0;
-    for (size_t ri = 0; ri < rows_.size(); ri++) {
-        const std::string &r = rows_[ri];
+    for (size_t ri = 0; ri < rows.size(); ri++) {
+        const std::string &r = rows[ri];
         const double top = kTop + kRowH * (double)ri;
         o += fmt("<text x=\"%.2f\" y=\"%.2f\" text-anchor=\"end\">", left - 8.0, top + kBarY + 12.0) + xml(r) +
              "</text>\n";
 
         std::vector<const Span *> ss;
-        for (const Span &s : spans_)
+        for (const Span &s : vis_spans)
             if (s.row == r) ss.push_back(&s);
         std::stable_sort(ss.begin(), ss.end(), [](const Span *a, const Span *b) {
             int ka = kind_rank(a->kind), kb = kind_rank(b->kind);
@@ -229,7 +268,7 @@ bool Gantt::write_svg(const std::string &path, const std::string &title, std::st
         }
 
         std::vector<const Marker *> ms;
-        for (const Marker &m : markers_)
+        for (const Marker &m : vis_markers)
             if (m.row == r) ms.push_back(&m);
         std::stable_sort(ms.begin(), ms.end(), [](const Marker *a, const Marker *b) { return a->t < b->t; });
         double label_end = -1.0;   // right end of the last marker label drawn in this row
@@ -264,7 +303,10 @@ bool Gantt::write_svg(const std::string &path, const std::string &title, std::st
     o += axis;
     o += fmt("<text x=\"%.2f\" y=\"36\" fill=\"#555555\">time %" PRIu64 " .. %" PRIu64
              " %s; %zu spans (%zu rectangles: spans closer than a pixel are merged), %zu markers</text>\n",
-             left, t_lo / unit, t_hi / unit, unit_name, spans_.size(), drawn, markers_.size());
+             left, t_lo / unit, t_hi / unit, unit_name, vis_spans.size(), drawn, vis_markers.size());
+    if (focused)
+        o += fmt("<text x=\"%.2f\" y=\"48\" fill=\"#555555\" font-size=\"9\">focus on the PL activity; the "
+                 "whole run spans %.3f .. %.3f ms</text>\n", left, (double)run_lo / 1e9, (double)run_hi / 1e9);
 
     // Legend: the kinds present, then the marker symbol.
     std::vector<std::string> kinds;

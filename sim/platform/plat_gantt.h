@@ -4,7 +4,8 @@
  * spans (something running / loading / processing over [t0, t1)) and markers
  * (an instant with a short label, e.g. "t5 PCAP done").
  *
- * Rows appear in the order they are first named. Kinds pick the colour and
+ * Rows appear in the order they are first named, except that the PRR rows
+ * ("PRR<n>", sorted by n) and then the "PCAP" row come last. Kinds pick the colour and
  * the legend: "run" (software executing), "kernel", "reconfig" (PCAP
  * transfer / PRR loading), "hw" (accelerator processing), "suspend"
  * (pipeline suspension), "wait".
@@ -28,6 +29,11 @@ public:
               zynq_time_ps t1, const std::string &label = std::string());
     void marker(const std::string &row, zynq_time_ps t, const std::string &label);
     bool empty() const { return spans_.empty() && markers_.empty(); }
+    /** Show only [t0, t1] (widened to whole ticks): spans are clipped,
+     *  markers outside are left out, the subtitle gives the whole run's
+     *  range. Several calls keep the union. Without it the chart covers
+     *  everything recorded. */
+    void focus(zynq_time_ps t0, zynq_time_ps t1);
 
     /** Write the SVG (deterministic bytes). False + *err on I/O failure. */
     bool write_svg(const std::string &path, const std::string &title, std::string *err) const;
@@ -39,6 +45,8 @@ private:
     std::vector<std::string> rows_;
     std::vector<Span> spans_;
     std::vector<Marker> markers_;
+    bool has_focus_ = false;
+    zynq_time_ps focus_lo_ = 0, focus_hi_ = 0;
     void row(const std::string &r);
 };
 

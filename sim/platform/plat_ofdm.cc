@@ -257,6 +257,21 @@ void OfdmAnalyzer::finish(zynq_time_ps)
     }
     end_activation();
     ev_.clear();
+
+    // gantt.svg of the use case is Fig. 5: focus on the PL's activity
+    // (PCAP and PRR rows, 5 % margin), not on what the guest does after it.
+    if (gantt_ && ofdm) {
+        zynq_time_ps lo = UINT64_MAX, hi = 0;
+        for (const Gantt::Span &sp : gantt_->spans())
+            if (sp.row == "PCAP" || sp.row.compare(0, 3, "PRR") == 0) {
+                lo = std::min(lo, sp.t0);
+                hi = std::max(hi, sp.t1);
+            }
+        if (lo < hi) {
+            zynq_time_ps margin = (hi - lo) / 20;
+            gantt_->focus(lo > margin ? lo - margin : 0, hi + margin);
+        }
+    }
 }
 
 // ---------------- EcTimeline ----------------

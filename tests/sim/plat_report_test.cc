@@ -504,6 +504,41 @@ TEST(Gantt, LongRunStaysReadable)
     EXPECT_EQ(read_file(path2), got);
 }
 
+TEST(Gantt, FocusClipsAndRowsAreOrdered)
+{
+    // Rows named in a scattered order: PRR rows come out sorted by number,
+    // PCAP last. focus() keeps [2 ms, 4 ms]: a span across it is clipped,
+    // spans and markers outside are left out, the whole run is still said.
+    Gantt g;
+    const zynq_time_ps ms = 1000000000;
+    g.span("PRR3", "hw", 0, 1 * ms, "early");
+    g.span("PCAP", "reconfig", 2 * ms, 3 * ms, "load");
+    g.span("vm1", "run", 0, 10 * ms, "guest");
+    g.span("PRR0", "hw", 3 * ms, 9 * ms, "late");
+    g.span("PRR10", "hw", 2 * ms, 4 * ms);
+    g.marker("PCAP", 2 * ms, "PCAP start");
+    g.marker("vm1", 8 * ms, "outside");
+    g.focus(2 * ms, 4 * ms);
+    std::string path = testing::TempDir() + "/dprsim_gantt_focus.svg", err;
+    ASSERT_TRUE(g.write_svg(path, "focus", &err)) << err;
+    std::string got = read_file(path);
+    size_t vm = got.find(">vm1<"), p0 = got.find(">PRR0<"), p3 = got.find(">PRR3<"), p10 = got.find(">PRR10<"),
+           pc = got.find(">PCAP<");
+    ASSERT_NE(vm, std::string::npos);
+    ASSERT_NE(pc, std::string::npos);
+    EXPECT_LT(vm, p0);
+    EXPECT_LT(p0, p3);
+    EXPECT_LT(p3, p10);
+    EXPECT_LT(p10, pc);
+    EXPECT_EQ(got.find("early"), std::string::npos);      // ends before the focus
+    EXPECT_EQ(got.find("outside"), std::string::npos);    // marker after it
+    EXPECT_NE(got.find("PCAP start"), std::string::npos);
+    EXPECT_NE(got.find("whole run spans 0.000 .. 10.000 ms"), std::string::npos);
+    EXPECT_NE(got.find(">2000 us<"), std::string::npos);  // the axis covers the focus only
+    EXPECT_NE(got.find(">4000 us<"), std::string::npos);
+    EXPECT_EQ(got.find(">4200 us<"), std::string::npos);
+}
+
 TEST(Gantt, WriteErrorReported)
 {
     Gantt g = small_chart();
