@@ -1,27 +1,19 @@
 /*
- * hv.c - hypercall wrappers (see hv.h). Every wrapper is one `svc #0`;
- * r0..r4 carry the call and its arguments, r0 (and r1 for HC_TIME,
- * HC_IPC_RECV, HC_VDM_RECV) the results. hv_abi.h says the kernel preserves
- * every other register; "memory" is clobbered because calls read guest
- * buffers (HC_CONSOLE_WRITE) or stand for synchronisation points.
+ * hv.c - hypercall wrappers (see hv.h). Every wrapper is one hv_call()
+ * (firmware/include/hv_call.h): r0..r4 carry the call and its arguments,
+ * r0 (and r1 for HC_TIME, HC_IPC_RECV, HC_VDM_RECV) the results.
  */
 #include "hv.h"
+#include "hv_call.h"
 
 int32_t hc_raw(uint32_t call, uint32_t a1, uint32_t a2, uint32_t a3,
                uint32_t a4, uint32_t *r1_out)
 {
-    register uint32_t r0 __asm__("r0") = call;
-    register uint32_t r1 __asm__("r1") = a1;
-    register uint32_t r2 __asm__("r2") = a2;
-    register uint32_t r3 __asm__("r3") = a3;
-    register uint32_t r4 __asm__("r4") = a4;
-    __asm__ volatile("svc #0"
-                     : "+r"(r0), "+r"(r1)
-                     : "r"(r2), "r"(r3), "r"(r4)
-                     : "memory");
+    uint32_t out[3];
+    int32_t r = hv_call(call, a1, a2, a3, a4, out);
     if (r1_out)
-        *r1_out = r1;
-    return (int32_t)r0;
+        *r1_out = out[0];
+    return r;
 }
 
 static inline int32_t hc0(uint32_t call)

@@ -8,39 +8,26 @@
 
 #include <stdint.h>
 #include "hv_abi.h"
+#include "hv_call.h"
 
 static inline int32_t grt_hc(uint32_t nr, uint32_t a1, uint32_t a2, uint32_t a3)
 {
-    register uint32_t r0 __asm__("r0") = nr;
-    register uint32_t r1 __asm__("r1") = a1;
-    register uint32_t r2 __asm__("r2") = a2;
-    register uint32_t r3 __asm__("r3") = a3;
-    __asm__ volatile("svc #0" : "+r"(r0), "+r"(r1), "+r"(r2), "+r"(r3) : : "memory");
-    return (int32_t)r0;
+    return hv_call(nr, a1, a2, a3, 0, 0);
 }
 
 /* Same, also returning r1 (HC_TIME, HC_IPC_RECV). */
 static inline int32_t grt_hc2(uint32_t nr, uint32_t a1, uint32_t *r1_out)
 {
-    register uint32_t r0 __asm__("r0") = nr;
-    register uint32_t r1 __asm__("r1") = a1;
-    register uint32_t r2 __asm__("r2") = 0;
-    register uint32_t r3 __asm__("r3") = 0;
-    __asm__ volatile("svc #0" : "+r"(r0), "+r"(r1), "+r"(r2), "+r"(r3) : : "memory");
-    *r1_out = r1;
-    return (int32_t)r0;
+    uint32_t out[3];
+    int32_t r = hv_call(nr, a1, 0, 0, 0, out);
+    *r1_out = out[0];
+    return r;
 }
 
 /* VDM calls: result in r0..r3 (HC_VDM_RECV). */
 static inline int32_t grt_hc4(uint32_t nr, uint32_t out[3])
 {
-    register uint32_t r0 __asm__("r0") = nr;
-    register uint32_t r1 __asm__("r1") = 0;
-    register uint32_t r2 __asm__("r2") = 0;
-    register uint32_t r3 __asm__("r3") = 0;
-    __asm__ volatile("svc #0" : "+r"(r0), "+r"(r1), "+r"(r2), "+r"(r3) : : "memory");
-    out[0] = r1; out[1] = r2; out[2] = r3;
-    return (int32_t)r0;
+    return hv_call(nr, 0, 0, 0, 0, out);
 }
 
 static inline uint64_t grt_time(void)
