@@ -178,6 +178,16 @@ BootResult boot_and_run(const BootSpec &spec)
             if (ev) ev->addf(t, "uart1", "rx=0x%02x", c);
             return c;
         });
+    } else if (!spec.uart_rx_data.empty()) {
+        // Inline bytes (scenario uart.rx), paced like a file's.
+        const std::string *data = &spec.uart_rx_data;
+        auto pos = std::make_shared<size_t>(0);
+        board.set_uart1_rx([data, pos, ev](zynq_time_ps t) -> int {
+            if (*pos >= data->size()) return UART_RX_EOF;
+            int c = (unsigned char)(*data)[(*pos)++];
+            if (ev) ev->addf(t, "uart1", "rx=0x%02x", c);
+            return c;
+        });
     }
 
     armiss_elf_region regions[2] = {{kDdrBase, kDdrSize, board.ddr()},
@@ -301,6 +311,13 @@ BootResult boot_and_run(const BootSpec &spec)
     res.pcap_words_refused = board.no_pl_refused();
     res.pcap_stalls = board.pcap_stats()->stall_count;
     res.pl_attached = top.pl != nullptr;
+    if (top.pl) {
+        const uint32_t q = spec.timing.pl_batch_cycles ? spec.timing.pl_batch_cycles : 1;
+        res.pl_quantum_cycles = q;
+        res.pl_irq_delay_bound_ps = zynq_cycle_time(spec.timing.fclk0_hz, q - 1);
+        res.pl_skew_bound_ps = zynq_cycle_time(spec.timing.fclk0_hz, q);
+        res.pl_irq_delay_max_ps = top.pl->stats().irq_delay_max_ps;
+    }
     res.wall_s = std::chrono::duration<double>(t1 - t0).count();
     bool outputs_ok = true;
 #if DPRSIM_HAVE_PL
@@ -366,6 +383,8 @@ BootResult boot_and_run(const BootSpec &spec)
             std::fprintf(stderr, "pl_hp_errors: %" PRIu64 "\n", ps.hp_errors);
             std::fprintf(stderr, "pl_irq_changes: %" PRIu64 "\n", ps.irq_changes);
             std::fprintf(stderr, "pl_irq_delay_max_ps: %" PRIu64 "\n", ps.irq_delay_max_ps);
+            std::fprintf(stderr, "pl_quantum_cycles: %" PRIu32 "\n", res.pl_quantum_cycles);
+            std::fprintf(stderr, "pl_irq_delay_bound_ps: %" PRIu64 "\n", res.pl_irq_delay_bound_ps);
         } else {
             std::fprintf(stderr, "pl: detached\n");
         }

@@ -58,6 +58,9 @@ struct BootSpec {
      * input. Arrival times depend on the baud only, never on host timing.
      */
     std::string uart_rx_path;
+    /** UART1 receive bytes given inline (scenario `uart.rx`), fed like a
+     *  file's; used when uart_rx_path is empty. */
+    std::string uart_rx_data;
     /**
      * Called after the images are loaded, before the CPU starts, with the
      * ELF entry point; may write memory (boot-information block) and set
@@ -77,6 +80,14 @@ struct BootResult {
     uint64_t pcap_stalls = 0;          /**< DevCfg stall episodes (back-pressure) */
     uint64_t pcap_words_refused = 0;   /**< offers refused by the no-PL sink */
     bool pl_attached = false;          /**< the PL co-simulation was attached */
+    /** PL synchronisation (plat_time.h): the quantum in PL cycles, the
+     *  bound it puts on the delay of a PL interrupt to a running CPU beyond
+     *  the instruction boundary ((quantum - 1) PL cycles; 0 = exact) and on
+     *  the skew between CPU and PL memory accesses (quantum PL cycles), and
+     *  the largest interrupt delay measured (instruction granularity
+     *  included). */
+    uint32_t pl_quantum_cycles = 0;
+    uint64_t pl_irq_delay_bound_ps = 0, pl_skew_bound_ps = 0, pl_irq_delay_max_ps = 0;
     uint64_t events = 0;               /**< lines written to events_path */
     double wall_s = 0;
 };

@@ -3,6 +3,7 @@
 
 #include <cinttypes>
 #include <cstdio>
+#include <string>
 
 namespace plat {
 
@@ -50,6 +51,17 @@ bool parse_time_ps(const std::string &s, uint64_t *ps, std::string *err)
     if (v > UINT64_MAX) { *err = "'" + s + "': too large"; return false; }
     if (v == 0) { *err = "'" + s + "': must be greater than zero"; return false; }
     *ps = (uint64_t)v;
+    return true;
+}
+
+bool parse_pl_quantum(const std::string &s, uint32_t *cycles, std::string *err)
+{
+    uint32_t v = 0;
+    if (!parse_u32(s, &v) || v < 1 || v > kPlQuantumMax) {
+        *err = "'" + s + "': expected a number of PL cycles, 1.." + std::to_string(kPlQuantumMax);
+        return false;
+    }
+    *cycles = v;
     return true;
 }
 

@@ -27,6 +27,15 @@ bool parse_u32(const std::string &text, uint32_t *v);
 /** Parse "FILE@ADDR" (the last '@' separates). */
 bool parse_load(const std::string &text, std::string *file, uint32_t *addr, std::string *err);
 
+/**
+ * Parse the PL synchronisation quantum of --pl-quantum / sync.pl_quantum_cycles:
+ * an integer 1..65536 (PL cycles the running CPU may be ahead of the PL).
+ */
+bool parse_pl_quantum(const std::string &text, uint32_t *cycles, std::string *err);
+
+/** Largest PL quantum (PL cycles). */
+constexpr uint32_t kPlQuantumMax = 65536;
+
 /** Format ps as a short human-readable duration ("10 ms", "1.234567 s"). */
 std::string format_time(uint64_t ps);
 

@@ -116,6 +116,15 @@ std::string report_json(const RunReport &rr)
     j += "    \"pcap_rate_bytes_per_s\": " + std::to_string(s.pcap_rate) + ",\n";
     j += std::string("    \"pl\": ") +
          (r.pl_attached ? "\"attached (built-in pl_top)\"" : "\"not attached\"") + ",\n";
+    if (r.pl_attached) {
+        // The synchronisation of CPU and PL and the error it allows
+        // (--pl-quantum / sync.pl_quantum_cycles; 1 = exact).
+        j += "    \"pl_sync\": {\"quantum_cycles\": " + std::to_string(r.pl_quantum_cycles) +
+             ", \"exact\": " + (r.pl_quantum_cycles <= 1 ? "true" : "false") +
+             ", \"irq_delay_bound_ps\": " + std::to_string(r.pl_irq_delay_bound_ps) +
+             ", \"memory_skew_bound_ps\": " + std::to_string(r.pl_skew_bound_ps) +
+             ", \"irq_delay_max_ps\": " + std::to_string(r.pl_irq_delay_max_ps) + "},\n";
+    }
     j += "    \"events\": " + std::to_string(r.events) + "\n";
     j += "  },\n";
 
@@ -199,6 +208,18 @@ std::string report_md(const RunReport &rr)
                   s.cpu_hz, s.fclk0_hz, s.pcap_rate);
     o += b;
     o += std::string("| PL | ") + (r.pl_attached ? "attached (built-in pl_top)" : "not attached") + " |\n";
+    if (r.pl_attached) {
+        if (r.pl_quantum_cycles <= 1)
+            std::snprintf(b, sizeof b, "| CPU/PL sync | exact (quantum 1 PL cycle); largest PL interrupt delay "
+                          "%" PRIu64 " ps (instruction granularity) |\n", r.pl_irq_delay_max_ps);
+        else
+            std::snprintf(b, sizeof b, "| CPU/PL sync | quantum %" PRIu32 " PL cycles: a PL interrupt may reach "
+                          "the CPU up to %" PRIu64 " ps late beyond the instruction boundary, CPU and PL "
+                          "memory accesses up to %" PRIu64 " ps out of order; largest delay measured %" PRIu64
+                          " ps |\n", r.pl_quantum_cycles, r.pl_irq_delay_bound_ps, r.pl_skew_bound_ps,
+                          r.pl_irq_delay_max_ps);
+        o += b;
+    }
     if (!rr.bitstreams.empty()) {
         const ScnBitstream &last = rr.bitstreams.back();
         std::snprintf(b, sizeof b, "| bitstream store | %zu SimB at 0x%08" PRIx32 "..0x%08" PRIx32 " |\n",

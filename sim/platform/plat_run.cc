@@ -5,6 +5,7 @@
 
 #include "plat_analyzers.h"
 #include "plat_board.h"
+#include "plat_cli.h"
 #include "plat_gantt.h"
 #include "plat_metrics.h"
 #include "plat_report.h"
@@ -159,11 +160,19 @@ int cmd_run(int argc, char **argv)
 {
     std::string scn, out = ".", trace, trace_file, uart_rx;
     bool stats = false, progress = false;
+    uint32_t pl_quantum = 0;   // 0: the scenario's (sync.pl_quantum_cycles)
     for (int i = 2; i < argc; i++) {
         std::string a = argv[i];
         if (a == "--out" || a == "--trace" || a == "--trace-file" || a == "--uart-rx") {
             if (i + 1 >= argc) { std::fprintf(stderr, "dprsim: %s: missing value\n", a.c_str()); return kExitBadInput; }
             (a == "--out" ? out : a == "--trace" ? trace : a == "--uart-rx" ? uart_rx : trace_file) = argv[++i];
+        } else if (a == "--pl-quantum") {
+            std::string err;
+            if (i + 1 >= argc) { std::fprintf(stderr, "dprsim: %s: missing value\n", a.c_str()); return kExitBadInput; }
+            if (!parse_pl_quantum(argv[++i], &pl_quantum, &err)) {
+                std::fprintf(stderr, "dprsim: --pl-quantum %s\n", err.c_str());
+                return kExitBadInput;
+            }
         } else if (a == "--stats") {
             stats = true;
         } else if (a == "--progress") {
@@ -215,11 +224,15 @@ int cmd_run(int argc, char **argv)
     spec.events_path = out + "/events.log";
     spec.stats = stats;
     spec.progress = progress;
-    spec.uart_rx_path = uart_rx;   // UART1 RX input (FILE or - for stdin), as `dprsim boot`
+    // UART1 RX: --uart-rx (FILE or - for stdin, as `dprsim boot`) wins over
+    // the scenario's uart.rx_file / uart.rx.
+    spec.uart_rx_path = !uart_rx.empty() ? uart_rx : s.uart_rx_file;
+    if (spec.uart_rx_path.empty()) spec.uart_rx_data = s.uart_rx_data;
     spec.max_time_ps = s.stop_time_ps;
     spec.timing.cpu_hz = s.cpu_hz;
     spec.timing.fclk0_hz = s.fclk0_hz;
     spec.timing.pcap_rate_bytes_per_s = s.pcap_rate;
+    spec.timing.pl_batch_cycles = pl_quantum ? pl_quantum : s.pl_quantum;
     // The entry ELF boots; the other ELFs are loaded beside it (segments
     // and symbols); raw images are copied to their address.
     for (const ScnImage &im : s.images) {

@@ -314,6 +314,32 @@ bool scenario_load(const std::string &path, Scenario *s, std::vector<std::string
                 F{"rate_bytes_per_s", false, [&](yaml_node_t *m, const std::string &q) { c.integer(m, q, 1, 400000000, &s->pcap_rate); }},
             });
         }},
+        F{"sync", false, [&](yaml_node_t *n, const std::string &p) {
+            c.mapping(n, p, {
+                F{"pl_quantum_cycles", false, [&](yaml_node_t *m, const std::string &q) {
+                    if (c.integer(m, q, 1, kPlQuantumMax, &v)) s->pl_quantum = (uint32_t)v;
+                }},
+            });
+        }},
+        F{"uart", false, [&](yaml_node_t *n, const std::string &p) {
+            yaml_node_t *rx_node = nullptr, *file_node = nullptr;
+            c.mapping(n, p, {
+                F{"rx", false, [&](yaml_node_t *m, const std::string &q) {
+                    if (c.string(m, q, &s->uart_rx_data)) rx_node = m;
+                }},
+                F{"rx_file", false, [&](yaml_node_t *m, const std::string &q) {
+                    if (!c.string(m, q, &s->uart_rx_file)) return;
+                    file_node = m;
+                    bool from_var = s->uart_rx_file.compare(0, 2, "${") == 0;
+                    std::string err;
+                    if (!expand_env(&s->uart_rx_file, &err)) { c.error(m, q, err); return; }
+                    if (s->uart_rx_file.empty()) { c.error(m, q, "empty after expansion"); return; }
+                    if (s->uart_rx_file[0] != '/' && !from_var) s->uart_rx_file = base + "/" + s->uart_rx_file;
+                }},
+            });
+            if (rx_node && file_node)
+                c.error(file_node, p + ".rx_file", "give either uart.rx or uart.rx_file, not both");
+        }},
         F{"prrs", false, [&](yaml_node_t *n, const std::string &p) {
             c.sequence(n, p, true, [&](yaml_node_t *e, const std::string &q) {
                 ScnPrr r{};

@@ -68,6 +68,12 @@ struct Scenario {
     bool has_bitstream_store = false;               /**< bitstream_store given */
     uint32_t bitstream_store_addr = 0;
     std::vector<std::string> trace_signals;
+    /** sync.pl_quantum_cycles: PL cycles the running CPU may be ahead of
+     *  the PL (1 = exact, plat_time.h Timing::pl_batch_cycles). */
+    uint32_t pl_quantum = 1;
+    /** uart.rx_file (resolved like image paths) or uart.rx (inline bytes):
+     *  UART1's receive line; at most one of them. */
+    std::string uart_rx_file, uart_rx_data;
 };
 
 /** One SimB partial bitstream of the bitstream store (boot info version 2). */

@@ -69,8 +69,19 @@ def check_report(a, rep, md, out, status, errs):
     for k, t in RUN_FIELDS.items():
         if k not in r or not isinstance(r[k], t) or (t is int and isinstance(r[k], bool)):
             errs.append(f"run.{k} missing or of the wrong type: {r.get(k)!r}")
-    if set(r) - set(RUN_FIELDS):
-        errs.append(f"run has undocumented fields {sorted(set(r) - set(RUN_FIELDS))}")
+    optional = {"pl_sync"} if r.get("pl") == "attached (built-in pl_top)" else set()
+    if set(r) - set(RUN_FIELDS) - optional:
+        errs.append(f"run has undocumented fields {sorted(set(r) - set(RUN_FIELDS) - optional)}")
+    if optional:
+        ps = r.get("pl_sync")
+        keys = {"quantum_cycles": int, "exact": bool, "irq_delay_bound_ps": int,
+                "memory_skew_bound_ps": int, "irq_delay_max_ps": int}
+        if not isinstance(ps, dict) or set(ps) != set(keys) or \
+                any(not isinstance(ps[k], t) for k, t in keys.items()):
+            errs.append(f"run.pl_sync is not as documented: {ps!r}")
+        elif ps["exact"] != (ps["quantum_cycles"] == 1) or \
+                (ps["exact"] and ps["irq_delay_bound_ps"] != 0):
+            errs.append(f"run.pl_sync is inconsistent: {ps!r}")
     if errs:
         return
     if r["end"] not in ENDS:

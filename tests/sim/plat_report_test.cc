@@ -334,6 +334,9 @@ struct Fixture {
         r.instructions = 10;
         r.cycles = 12;
         r.pl_attached = true;
+        r.pl_quantum_cycles = 1;
+        r.pl_irq_delay_max_ps = 1500;
+        r.pl_skew_bound_ps = 10000;
         r.events = 4;
         for (double v : {4.0, 3.0, 2.5, 3.5}) m.add("alloc.assign.overhead_us", v);
         m.set("ofdm.frames_total", 40);
@@ -374,6 +377,8 @@ TEST(Report, JsonExact)
         "    \"fclk0_hz\": 100000000,\n"
         "    \"pcap_rate_bytes_per_s\": 130000000,\n"
         "    \"pl\": \"attached (built-in pl_top)\",\n"
+        "    \"pl_sync\": {\"quantum_cycles\": 1, \"exact\": true, \"irq_delay_bound_ps\": 0, "
+        "\"memory_skew_bound_ps\": 10000, \"irq_delay_max_ps\": 1500},\n"
         "    \"events\": 4\n"
         "  },\n"
         "  \"bitstreams\": [\n"
@@ -392,6 +397,25 @@ TEST(Report, JsonExact)
         "  \"outputs\": [\"events.log\", \"report.md\"]\n"
         "}\n";
     EXPECT_EQ(report_json(f.rep), want);
+}
+
+TEST(Report, PlQuantumBoundsStated)
+{
+    Fixture f;
+    f.r.pl_quantum_cycles = 16;
+    f.r.pl_irq_delay_bound_ps = 150000;
+    f.r.pl_skew_bound_ps = 160000;
+    f.r.pl_irq_delay_max_ps = 75969;
+    EXPECT_NE(report_json(f.rep).find("\"pl_sync\": {\"quantum_cycles\": 16, \"exact\": false, "
+                                      "\"irq_delay_bound_ps\": 150000, \"memory_skew_bound_ps\": 160000, "
+                                      "\"irq_delay_max_ps\": 75969}"),
+              std::string::npos);
+    EXPECT_NE(report_md(f.rep).find("| CPU/PL sync | quantum 16 PL cycles: a PL interrupt may reach the CPU up to "
+                                    "150000 ps late"),
+              std::string::npos);
+    f.r.pl_attached = false;   // no PL: no synchronisation to state
+    EXPECT_EQ(report_json(f.rep).find("pl_sync"), std::string::npos);
+    EXPECT_EQ(report_md(f.rep).find("CPU/PL sync"), std::string::npos);
 }
 
 TEST(Report, JsonNumbers)
