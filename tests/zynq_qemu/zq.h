@@ -87,9 +87,11 @@
 #define ZQ_ID_PTIMER        29u
 #define ZQ_ID_UART1         82u
 
-/* start.S */
-void zq_exit(int status) __attribute__((noreturn));
-void zq_irq(void);
-int zq_main(void);
+/* Start-up: tests/sim/fw/start.S (vectors, stacks, VBAR, .bss, main(),
+ * semihosting exit) with tests/sim/fw/link.ld, shared with the tests/sim
+ * and tests/vdm programs. */
+void fw_exit(int status) __attribute__((noreturn));
+void fw_irq_handler(void);   /* the IRQ vector calls it */
+int main(void);
 
 #endif

@@ -126,7 +126,7 @@ static volatile uint32_t uart_rx_n;          /* bytes the UART1 handler read */
 static volatile uint8_t uart_rx[16];
 
 /* Called from the IRQ vector (start.S) with IRQs masked. */
-void zq_irq(void)
+void fw_irq_handler(void)
 {
     uint32_t iar = ZQ_REG(ZQ_GIC_CPU + ZQ_ICCIAR);
     uint32_t id = iar & 0x3FFu;
@@ -558,7 +558,7 @@ static void pl_section(void)
 }
 #endif
 
-int zq_main(void)
+int main(void)
 {
     /* UART1 from its reset state (QEMU starts there; dprsim starts where
      * the FSBL leaves it): reset both paths, 8N1, 921600 baud from the

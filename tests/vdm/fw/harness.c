@@ -86,7 +86,7 @@ void th_init(void)
 /* IRQ exception: PRR interrupts routed to a VM count as its vIRQ (the
  * harness acknowledges the PRR's status as the guest would); the others
  * become HV_MSG_IRQ, masked until vdm_sys_irq_done. */
-void th_irq(void)
+void fw_irq_handler(void)
 {
     uint32_t iar = TH_REG(GIC_CPU + 0x0C);
     unsigned id = iar & 0x3FFu;

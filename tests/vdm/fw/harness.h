@@ -31,7 +31,8 @@ extern th_event th_log[TH_LOG_MAX];
 extern volatile unsigned th_nlog;
 extern volatile uint32_t th_virq[VDM_MAX_VMS][VDM_MAX_DEVS];  /* PRR IRQs delivered to VMs */
 
-void th_exit(int status) __attribute__((noreturn));
+/* End the run with `status` (semihosting exit; tests/sim/fw/start.S). */
+void fw_exit(int status) __attribute__((noreturn));
 
 /* GIC, global timer and UART set up; IRQs enabled. */
 void th_init(void);
