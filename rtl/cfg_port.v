@@ -54,7 +54,9 @@ module cfg_port #(
   reg [31:0] loads_q, errors_q;
 
   // CRC-32/IEEE, reflected (polynomial 0xEDB88320), one 32-bit word = its four
-  // bytes least significant first.
+  // bytes least significant first. Called only inside the clocked process,
+  // where a word is taken, so that the simulation model does not evaluate
+  // the 32 unrolled steps on every cycle.
   function automatic [31:0] crc32_word(input [31:0] crc, input [31:0] w);
     integer b;
     reg [31:0] c;
@@ -71,9 +73,10 @@ module cfg_port #(
   wire        prr_now   = prr_known_q && in_stream;   // the current bitstream's PRR is known
   wire [$clog2(NUM_PRRS)-1:0] pidx = prr_q[$clog2(NUM_PRRS)-1:0];
   wire        prr_rdy = rcfg_ready_i[pidx];
+  // A function of registers only: sim/platform/plat_pl.cc samples it before
+  // it evaluates a cycle's inputs (one model evaluation per PL cycle).
   assign pcap_ready_o = (state_q != S_WAIT);
   wire        take = pcap_valid_i && pcap_ready_o;
-  wire [31:0] crc_next = crc32_word(crc_q, pcap_data_i);
   wire [15:0] hdr_compat = PRR_COMPAT[16*pidx +: 16];
   wire [31:0] hdr_cap    = PRR_CAPACITY[32*pidx +: 32];
   wire        timed_out  = (timeout_q != 32'd0) && (idle_q + 32'd1 >= timeout_q) &&
@@ -141,7 +144,7 @@ module cfg_port #(
             end
           end
           S_HEADER: if (take) begin
-            crc_q     <= crc_next;
+            crc_q     <= crc32_word(crc_q, pcap_data_i);
             hdr_idx_q <= hdr_idx_q + 3'd1;
             case (hdr_idx_q)
               3'd2: begin prr_q <= pcap_data_i[7:0]; prr_known_q <= 1'b1; end
@@ -152,7 +155,7 @@ module cfg_port #(
           end
           S_WAIT: if (prr_rdy) state_q <= (len_q == 32'd0) ? S_CRC : S_PAYLOAD;
           S_PAYLOAD: if (take) begin
-            crc_q <= crc_next;
+            crc_q <= crc32_word(crc_q, pcap_data_i);
             cnt_q <= cnt_q + 32'd1;
             if (cnt_q + 32'd1 >= len_q) state_q <= S_CRC;
           end

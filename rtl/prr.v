@@ -253,6 +253,10 @@ module prr #(
     .m_axi_bvalid_i  (m_axi_bvalid_i),
     .m_axi_bready_o  (m_axi_bready_o)
   );
+  // Every AXI master output is a function of registers only (prr_dma
+  // registers, prr_ctrl state): sim/platform/plat_pl.cc samples them before
+  // it evaluates a cycle's inputs (one model evaluation per PL cycle) and
+  // relies on it.
   assign m_axi_arvalid_o = arvalid && !decoupled;
   assign m_axi_awvalid_o = awvalid && !decoupled;
   assign m_axi_wvalid_o  = wvalid && !decoupled;

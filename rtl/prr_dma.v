@@ -138,7 +138,6 @@ module prr_dma (
   wire r_fire  = m_axi_rvalid_i && rready;
   wire rs_fire = (rbuf_cnt_q != 3'd0) && rd_ready_i;   // stream word out
 
-  wire [4:0] ar_next_beats = burst_beats(ar_addr_q[11:3], ar_left_q);
   wire       ar_issue = rd_busy_q && !arvalid_q && (ar_left_q != 32'd0) &&
                         (ar_outst_q < MAX_OUTST);
   wire       r_last_of_burst = r_fire && (r_beat_q + 5'd1 == r_burst_len_q[r_rd_ptr_q]);
@@ -191,12 +190,15 @@ module prr_dma (
         rbuf_cnt_q       <= 3'd0;
       end else if (rd_busy_q) begin
         // AR channel
+        // (burst_beats is called here, under the issue condition, rather
+        // than in a continuous assignment, so that the simulation model
+        // evaluates it only when a burst is issued)
         if (ar_issue) begin
           arvalid_q     <= 1'b1;
-          arlen_beats_q <= ar_next_beats;
-          r_burst_len_q[r_wr_ptr_q] <= ar_next_beats;
+          arlen_beats_q <= burst_beats(ar_addr_q[11:3], ar_left_q);
+          r_burst_len_q[r_wr_ptr_q] <= burst_beats(ar_addr_q[11:3], ar_left_q);
           r_wr_ptr_q    <= r_wr_ptr_q + 2'd1;
-          ar_left_q     <= ar_left_q - {27'd0, ar_next_beats};
+          ar_left_q     <= ar_left_q - {27'd0, burst_beats(ar_addr_q[11:3], ar_left_q)};
         end
         if (ar_fire) begin
           arvalid_q <= 1'b0;
@@ -264,7 +266,6 @@ module prr_dma (
   wire w_fire  = wvalid_q && m_axi_wready_i;
   wire b_fire  = m_axi_bvalid_i;                 // BREADY is always high
 
-  wire [4:0] aw_next_beats = burst_beats(aw_addr_q[11:3], aw_left_q);
   wire [15:0] aw_outst = aw_cnt_q - b_cnt_q + {15'd0, awvalid_q};
   wire aw_issue = wr_busy_q && !awvalid_q && (aw_left_q != 32'd0) &&
                   (aw_outst < {13'd0, MAX_OUTST});
@@ -272,10 +273,17 @@ module prr_dma (
   // Moving the assembled beat into the W register. A new burst may start
   // only after its AW handshake.
   wire       w_new_burst = (w_burst_left_q == 5'd0);
-  wire [4:0] w_len_new   = burst_beats(asm_addr_q[11:3], w_beats_left_q);
   wire       w_aw_ok     = !w_new_burst || (w_burst_idx_q != aw_cnt_q);
   wire       w_move      = asm_full_q && (!wvalid_q || m_axi_wready_i) && w_aw_ok;
-  wire [4:0] w_burst_cur = w_new_burst ? w_len_new : w_burst_left_q;
+  // Beats left in the W burst the moved beat belongs to (itself included):
+  // a new burst's length, or the current burst's remainder. Called only
+  // where a beat is moved (see burst_beats in the read engine).
+  function automatic [4:0] w_burst_cur(input new_burst, input [8:0] addr_11_3, input [31:0] left,
+                                       input [4:0] cur);
+    begin
+      w_burst_cur = new_burst ? burst_beats(addr_11_3, left) : cur;
+    end
+  endfunction
 
   wire wr_take  = wr_busy_q && (wrd_left_q != 32'd0) && (!asm_full_q || w_move);
   wire wr_fire  = wr_take && wr_valid_i;
@@ -333,8 +341,8 @@ module prr_dma (
         // AW channel
         if (aw_issue) begin
           awvalid_q     <= 1'b1;
-          awlen_beats_q <= aw_next_beats;
-          aw_left_q     <= aw_left_q - {27'd0, aw_next_beats};
+          awlen_beats_q <= burst_beats(aw_addr_q[11:3], aw_left_q);
+          aw_left_q     <= aw_left_q - {27'd0, burst_beats(aw_addr_q[11:3], aw_left_q)};
         end
         if (aw_fire) begin
           awvalid_q <= 1'b0;
@@ -349,8 +357,10 @@ module prr_dma (
           wdata_q        <= asm_data_q;
           wstrb_q        <= asm_strb_q;
           wvalid_q       <= 1'b1;
-          wlast_q        <= (w_burst_cur == 5'd1);
-          w_burst_left_q <= w_burst_cur - 5'd1;
+          wlast_q        <= (w_burst_cur(w_new_burst, asm_addr_q[11:3], w_beats_left_q,
+                                         w_burst_left_q) == 5'd1);
+          w_burst_left_q <= w_burst_cur(w_new_burst, asm_addr_q[11:3], w_beats_left_q,
+                                        w_burst_left_q) - 5'd1;
           if (w_new_burst) w_burst_idx_q <= w_burst_idx_q + 16'd1;
           w_beats_left_q <= w_beats_left_q - 32'd1;
           asm_addr_q     <= asm_addr_q + 32'd8;

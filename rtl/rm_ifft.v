@@ -109,6 +109,48 @@ module rm_ifft (
     .data_o (tw_data)
   );
 
+  // Butterfly of a stage, a = delayed sample, b = new sample, both
+  // {re[15:0], im[15:0]}:
+  //   bfly_sum  = (a + b + 1) >> 1                       per component
+  //   bfly_diff = sat16(((a - b) * W + 2^16) >>> 17)     complex, W = {wr, wi} Q2.16
+  function automatic [31:0] bfly_sum(input [31:0] a, input [31:0] b);
+    /* verilator lint_off UNUSEDSIGNAL */
+    // bit 0 is dropped by the halving
+    reg signed [16:0] sr, si;
+    /* verilator lint_on UNUSEDSIGNAL */
+    begin
+      sr = $signed(a[31:16]) + $signed(b[31:16]) + 17'sd1;
+      si = $signed(a[15:0]) + $signed(b[15:0]) + 17'sd1;
+      bfly_sum = {sr[16:1], si[16:1]};
+    end
+  endfunction
+
+  // sat16 of a value whose bits above 17 are copies of the sign
+  function automatic [15:0] sat16(input [17:0] x);
+    begin
+      if (x[17:15] == 3'b000 || x[17:15] == 3'b111) sat16 = x[15:0];
+      else                                          sat16 = x[17] ? 16'h8000 : 16'h7FFF;
+    end
+  endfunction
+
+  function automatic [31:0] bfly_diff(input [31:0] a, input [31:0] b, input [35:0] w);
+    reg signed [16:0] dr, di;
+    reg signed [17:0] wr, wi;
+    /* verilator lint_off UNUSEDSIGNAL */
+    // after the shift only bits [17:0] can differ from the sign
+    reg signed [35:0] pr, pi;
+    /* verilator lint_on UNUSEDSIGNAL */
+    begin
+      dr = $signed(a[31:16]) - $signed(b[31:16]);
+      di = $signed(a[15:0]) - $signed(b[15:0]);
+      wr = w[35:18];
+      wi = w[17:0];
+      pr = (dr * wr - di * wi + 36'sd65536) >>> 17;   // |value| < 2^17 after the shift
+      pi = (dr * wi + di * wr + 36'sd65536) >>> 17;
+      bfly_diff = {sat16(pr[17:0]), sat16(pi[17:0])};
+    end
+  endfunction
+
   genvar s;
   generate
     for (s = 0; s < NST; s = s + 1) begin : g_stage
@@ -134,21 +176,31 @@ module rm_ifft (
       reg           v_q;
       wire          phase2 = cnt_q[CW-1];  // second half of a 2D block: butterfly
       wire [31:0]   dl_out;
-      wire [31:0]   dl_in;
       wire [11:0]   k;                     // twiddle index within the 8192 circle
+      wire [35:0]   tw = tw_data[s*36 +: 36];
 
+      // Delay line write: the new sample in the first half of a block, the
+      // twiddled difference (bfly_diff) in the second. It is computed inside
+      // the clocked process, under the stage's enable, so that the
+      // simulation model evaluates the multipliers only for a token.
       if (D == 1) begin : g_dl1
         reg [31:0] dl_q;
         assign dl_out = dl_q;
         always @(posedge clk_i) begin
-          if (vin) dl_q <= dl_in;
+          if (vin) begin
+            if (phase2) dl_q <= bfly_diff(dl_out, x, tw);
+            else        dl_q <= x;
+          end
         end
         assign k = 12'd0;
       end else begin : g_dlN
         reg [31:0] dl_q [0:D-1];
         assign dl_out = dl_q[cnt_q[CW-2:0]];
         always @(posedge clk_i) begin
-          if (vin) dl_q[cnt_q[CW-2:0]] <= dl_in;
+          if (vin) begin
+            if (phase2) dl_q[cnt_q[CW-2:0]] <= bfly_diff(dl_out, x, tw);
+            else        dl_q[cnt_q[CW-2:0]] <= x;
+          end
         end
         // k * 4096/D = k << s; fits in 12 bits since k < D
         if (s == 0) begin : g_k0
@@ -160,36 +212,6 @@ module rm_ifft (
       end
 
       assign tw_addr[s*12 +: 12] = k;
-      wire signed [17:0] wr = tw_data[s*36+18 +: 18];
-      wire signed [17:0] wi = tw_data[s*36    +: 18];
-
-      // butterfly: a = delayed sample, b = new sample
-      wire signed [15:0] ar = dl_out[31:16];
-      wire signed [15:0] ai = dl_out[15:0];
-      wire signed [15:0] br = x[31:16];
-      wire signed [15:0] bi = x[15:0];
-      /* verilator lint_off UNUSEDSIGNAL */
-      // bit 0 is dropped by the halving: sum = (a + b + 1) >> 1
-      wire signed [16:0] sr = ar + br + 17'sd1;
-      wire signed [16:0] si = ai + bi + 17'sd1;
-      /* verilator lint_on UNUSEDSIGNAL */
-      wire signed [16:0] dr = ar - br;
-      wire signed [16:0] di = ai - bi;
-      wire signed [35:0] pr = dr * wr - di * wi + 36'sd65536;
-      wire signed [35:0] pi = dr * wi + di * wr + 36'sd65536;
-      /* verilator lint_off UNUSEDSIGNAL */
-      // only bits [17:0] can differ from the sign: the rest is unused
-      wire signed [35:0] pr_sh = pr >>> 17;   // |value| < 2^17: upper bits are sign
-      wire signed [35:0] pi_sh = pi >>> 17;
-      /* verilator lint_on UNUSEDSIGNAL */
-
-      wire [15:0] tr = (pr_sh[17:15] == 3'b000 || pr_sh[17:15] == 3'b111) ? pr_sh[15:0] :
-                       (pr_sh[17] ? 16'h8000 : 16'h7FFF);
-      wire [15:0] ti = (pi_sh[17:15] == 3'b000 || pi_sh[17:15] == 3'b111) ? pi_sh[15:0] :
-                       (pi_sh[17] ? 16'h8000 : 16'h7FFF);
-
-      assign dl_in = phase2 ? {tr, ti} : x;
-      wire [31:0] st_out = phase2 ? {sr[16:1], si[16:1]} : dl_out;
 
       always @(posedge clk_i) begin
         if (!rst_ni) begin
@@ -202,7 +224,10 @@ module rm_ifft (
         end else if (vin) begin
           cnt_q <= cnt_q + 1'b1;
           v_q   <= 1'b1;
-          y_q   <= st_out;
+          // stage output: the delayed sample in the first half of a block,
+          // the halved sum (bfly_sum) in the second
+          if (phase2) y_q <= bfly_sum(dl_out, x);
+          else        y_q <= dl_out;
         end
       end
 

@@ -17,12 +17,29 @@
 #include <cstdio>
 #include <cstring>
 #include <deque>
+#include <type_traits>
+#include <utility>
 
 using namespace sc_core;
 
 namespace plat {
 
 namespace {
+// Whether the Verilated model exposes the clk_i edge-detection state that
+// step() writes to clock a cycle with one evaluation (the name is the one
+// Verilator 5.006 generates; with another version the member may not exist,
+// and step() then always uses the two evaluations per cycle).
+template <typename R, typename = void> struct HasClkTrigPrev : std::false_type {};
+template <typename R>
+struct HasClkTrigPrev<R, std::void_t<decltype(std::declval<R &>().__Vtrigrprev__TOP__clk_i)>>
+    : std::true_type {};
+constexpr bool kSingleEval = HasClkTrigPrev<Vtb_pl_top___024root>::value;
+
+template <typename R> void mark_clk_low(R *r)
+{
+    if constexpr (HasClkTrigPrev<R>::value) r->__Vtrigrprev__TOP__clk_i = 0;
+}
+
 sc_time ps_to_sc(zynq_time_ps t) { return sc_time::from_value(t); }
 zynq_time_ps sc_to_ps(const sc_time &t) { return t.value(); }
 constexpr unsigned kResetCycles = 4;
@@ -310,11 +327,23 @@ void PlHost::step()
     t->s_axi_arvalid_i = rd && !op_addr_done_;
     t->s_axi_araddr_i = op_addr_;
     t->s_axi_rready_i = rd && op_addr_done_;
-    // Two evaluations per cycle: the falling edge together with this cycle's
-    // inputs (settles the combinational outputs sampled below), then the
-    // rising edge.
-    t->clk_i = 0;
-    t->eval();
+    // Two evaluations per cycle while a GP0 transaction runs or a waveform
+    // is written: the falling edge together with this cycle's inputs
+    // (settles the combinational outputs sampled below: s_axi_awready_o,
+    // s_axi_wready_o and s_axi_arready_o depend on this cycle's inputs; the
+    // waveform shows the falling edge), then the rising edge.
+    // Otherwise one evaluation: every output sampled below before the
+    // rising edge (the S_AXI_HP master outputs, pcap_ready_o) is a function
+    // of RTL registers only (rtl/prr_dma.v, rtl/prr.v, rtl/cfg_port.v), so
+    // its value after the previous rising edge is the value the falling
+    // edge would show; and Verilator's eval() settles the logic on the new
+    // inputs (its "ico" region) before it applies the edge, as the falling
+    // edge evaluation did.
+    const bool split = !kSingleEval || wave_ || op_ != LiteOp::None;
+    if (split) {
+        t->clk_i = 0;
+        t->eval();
+    }
     const uint64_t c = cycle_;
     if (wave_) wave_->dump(cycle_time(c));
 
@@ -369,6 +398,13 @@ void PlHost::step()
             op_rdata_ = t->s_axi_rdata_o;
             op_done_ = true;
         }
+    }
+    if (!split) {
+        // A rising edge without the falling-edge evaluation: the model
+        // detects clock edges against the clk_i value of its last eval()
+        // (Verilator 5's generated trigger state, the version scripts/setup
+        // installs); mark it low so that this eval() sees the rising edge.
+        mark_clk_low(t->rootp);
     }
     t->clk_i = 1;
     t->eval();
