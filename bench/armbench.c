@@ -8,6 +8,7 @@
  * Prints one checksum line that depends only on ITERATIONS, so the runs on
  * armiss and on qemu can be checked against each other. With "mmu" the
  * program first turns the MMU on with a flat map (VA = PA, 1 MiB sections)
+ * and the L1 caches on (SCTLR.C, SCTLR.I)
  * so the same work runs through address translation; the checksum line is
  * the same (bench/armbench_mmu compares the two). Runs in a privileged
  * mode (armiss and qemu -kernel start in SVC).
@@ -215,7 +216,10 @@ static void mmu_on_flat(void)
     __asm__ volatile("mcr p15, 0, %0, c3, c0, 0" : : "r"(0x55555555u));    /* DACR: clients */
     __asm__ volatile("mcr p15, 0, %0, c8, c7, 0\n\tdsb\n\tisb" : : "r"(0u) : "memory"); /* TLBIALL */
     __asm__ volatile("mrc p15, 0, %0, c1, c0, 0" : "=r"(sctlr));
-    sctlr |= 1u; /* SCTLR.M */
+    /* SCTLR.M, and the caches as real software would: SCTLR.C (bit 2),
+     * SCTLR.I (bit 12). They change nothing unless the ISS cache model is
+     * on (armiss --caches, bench/armbench_mmu --caches). */
+    sctlr |= 1u | (1u << 2) | (1u << 12);
     __asm__ volatile("mcr p15, 0, %0, c1, c0, 0\n\tisb" : : "r"(sctlr) : "memory");
 }
 

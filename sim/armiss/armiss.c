@@ -111,6 +111,11 @@ static void usage(FILE *f)
         "  --timing MODEL       Cortex-A9 timing model: pipeline (default: issue cycles,\n"
         "                       load/multiply interlocks, branch prediction) or issue\n"
         "                       (issue cycles only; models/arm/README.md \"Timing\")\n"
+        "  --caches             Cortex-A9 cache timing model on: L1 I/D + L2 (enabled)\n"
+        "                       + DDR latency (models/arm/README.md \"Cache model\").\n"
+        "                       Data is cached only with the MMU on and SCTLR.C set,\n"
+        "                       instructions with SCTLR.I set (ARM ARM B3.2.1); --stats\n"
+        "                       then prints l1i_hits ... cache_stall_cycles\n"
         "  --exceptions MODE    exceptions other than semihosting calls:\n"
         "                         auto   (default) report and stop unless a handler is\n"
         "                                installed (non-zero word at its low vector)\n"
@@ -341,7 +346,7 @@ static uint8_t *map_ram(uint32_t size)
 int main(int argc, char **argv)
 {
     uint64_t max_insns = 0;
-    int trace = 0, stats = 0;
+    int trace = 0, stats = 0, caches = 0;
     arm_timing_model timing = ARM_TIMING_PIPELINE;
     const char *trace_path = NULL;
     armiss a;
@@ -400,6 +405,8 @@ int main(int argc, char **argv)
             trace_path = val;
         } else if (!strcmp(name, "--stats")) {
             stats = 1;
+        } else if (!strcmp(name, "--caches")) {
+            caches = 1;
         } else if (!strcmp(name, "--timing")) {
             if (!strcmp(val, "pipeline"))
                 timing = ARM_TIMING_PIPELINE;
@@ -444,6 +451,12 @@ int main(int argc, char **argv)
     if (!a.cpu)
         die(ARMISS_EXIT_INTERNAL, "out of memory creating the CPU");
     arm_cpu_set_timing(a.cpu, timing);
+    if (caches) {
+        /* standalone: the L2 is enabled together with the model */
+        if (arm_cpu_set_cache_model(a.cpu, true) != 0)
+            die(ARMISS_EXIT_INTERNAL, "out of memory creating the cache model");
+        arm_cpu_set_l2_enabled(a.cpu, true);
+    }
     if (arm_cpu_add_ram(a.cpu, ARMISS_DDR_BASE, ARMISS_DDR_SIZE, ddr, 0) != 0 ||
         arm_cpu_add_ram(a.cpu, ARMISS_OCM_BASE, ARMISS_OCM_SIZE, ocm, 0) != 0)
         die(ARMISS_EXIT_INTERNAL, "the ISS rejected the RAM regions");

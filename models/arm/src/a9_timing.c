@@ -34,11 +34,53 @@
  *    LLVM's pipeline-depth estimate [S21] (the TRM gives no figure; OTAWA
  *    uses 11 from 7-cpu [S22]). A correctly predicted taken branch costs
  *    its issue cycle only (folded into the fetch stream by the BTAC).
+ *
+ * VFP and Advanced SIMD (NEON) classes (A9_VFP_*, A9_NEON_*). Sources:
+ *   S20  GCC gcc/config/arm/cortex-a9.md, "Pipelining for VFP
+ *        instructions" (VFP description "rewritten and contributed by ARM
+ *        Ltd.", commit 006bd006), and gcc/config/arm/cortex-a9-neon.md
+ *        (NEON description contributed by ARM Ltd., generated from the
+ *        Cortex-A9 NEON MPE TRM timing tables, commit 058b0052): result
+ *        stages N1..N9 per operand class, issue-cycle reservations, bypasses.
+ *   S21  LLVM ARMScheduleA9.td itineraries IIC_fp* / IIC_VLD*: VFP issue
+ *        (NPipe) cycles and result latencies.
+ *   S30  Cortex-A9 Floating-Point Unit TRM (ARM DDI 0408), chapter 1
+ *        programmers' guidelines: "moves to and from control registers are
+ *        serializing".
+ * Model, in the terms used above: `cycles` = issue cycles (the NEON/VFP
+ * issue slot is shared with the load/store pipe [S20], so multi-cycle
+ * VFP/NEON instructions hold the single modelled pipe); `latency` = cycles
+ * from issue until a dependent VFP/NEON instruction can issue.
+ *  - VFP: latency as given by S20/S21 for a VFP consumer.
+ *  - NEON: S20 gives the stage (N1..N9) at which each class produces its
+ *    result and reads its operands; GCC's default latency is for a
+ *    consumer reading at N1, its bypasses give one cycle less for the
+ *    usual consumers reading at N2. The table holds the N2 figure (S20
+ *    default - 1). Q forms that S20 reserves for two (four) issue cycles
+ *    ("result ... on cycle 2") take one (three) more cycles and latency.
+ *    Accumulator operands of VMLA/VMLAL/VABA/VSRA/VPADAL (Dd read at N3,
+ *    S20) may arrive one cycle later than the other operands
+ *    (A9_POST_VACC).
+ *  - D registers are tracked individually (cpu->tm_vready): S<2n>, S<2n+1>
+ *    map to D<n> (a false dependency between the two halves is possible);
+ *    a Q register is its two D registers. VLDM/VSTM move one 64-bit beat
+ *    per cycle (S21 IIC_fpLoad_m: one LSU cycle per D register): the k-th
+ *    D register is written (read) by beat k.
+ *  - VMRS/VMSR are serialising [S30]: they wait until every issued
+ *    VFP/NEON result is written back (cpu->tm_vdone), so VMRS APSR_nzcv
+ *    waits for the VCMP flags (written back 4 cycles after issue: S21
+ *    IIC_fpCMP holds the register file for its 4-cycle writeback).
+ *  - Not modelled: the VFP/NEON cross-domain register-file stalls (S21
+ *    DRegsVFP/DRegsN), dual issue of core instructions next to VFP/NEON
+ *    ones, stalls on the FPSCR mode bits.
  */
 #include "a9_timing.h"
+#include "vfp_internal.h"
 
-/* the pipeline fields must not grow the decoded-instruction cache entry */
-_Static_assert(sizeof(arm_insn) <= 56, "arm_insn grew");
+/* The pipeline fields must not grow the decoded-instruction cache entry
+ * beyond one 64-byte host cache line (the vfp-timing masks filled the
+ * last 8 bytes). */
+_Static_assert(sizeof(arm_insn) <= 64, "arm_insn grew");
 
 static const struct {
     uint8_t cycles, latency;
@@ -67,7 +109,83 @@ static const struct {
     [A9_EXCL]          = {1, 3}, /* as LDR/STR (S18) */
     [A9_COPROC]        = {1, 1}, /* [UNVERIFIED] no published figure */
     [A9_SYSTEM]        = {1, 1}, /* [UNVERIFIED]; mode changes add A9_FLUSH_PENALTY */
+    /* VFP (single- and double-precision VFPv3) */
+    [A9_VFP_MOV]       = {1, 1},   /* S21 IIC_fpUNA 1; S20 fcpys/ffarith bypass 1 */
+    [A9_VFP_ADD]       = {1, 4},   /* S20 cortex_a9_fadd 4; S21 IIC_fpALU 4 */
+    [A9_VFP_CVT]       = {1, 4},   /* S20 f_cvt (fadd pipe) 4; S21 IIC_fpCVT 4 */
+    [A9_VFP_CMP]       = {1, 4},   /* S20 fcmp issue 1; S21 IIC_fpCMP: writeback 4 */
+    [A9_VFP_MUL_S]     = {1, 4},   /* S20 cortex_a9_fmuls 4 */
+    [A9_VFP_MUL_D]     = {2, 5},   /* S20 fmuld 5, mul1 held 2 cycles; S21 NPipe 2 */
+    [A9_VFP_MAC_S]     = {1, 8},   /* S20 cortex_a9_fmacs 8; S21 IIC_fpMAC32 8 */
+    [A9_VFP_MAC_D]     = {2, 9},   /* S20 fmacd 9; S21 IIC_fpMAC64 9, NPipe 2 */
+    [A9_VFP_DIV_S]     = {10, 15}, /* S20 fdivs 15; S21 IIC_fpDIV32 15, NPipe 10 */
+    [A9_VFP_DIV_D]     = {20, 25}, /* S20 fdivd 25; S21 IIC_fpDIV64 25, NPipe 20 */
+    [A9_VFP_SQRT_S]    = {13, 17}, /* S21 IIC_fpSQRT32 17, NPipe 13 */
+    [A9_VFP_SQRT_D]    = {28, 32}, /* S21 IIC_fpSQRT64 32, NPipe 28 */
+    [A9_VFP_TO_CORE]   = {1, 2},   /* S21 IIC_fpMOVSI/MOVDI 2 (core result) */
+    [A9_VFP_FROM_CORE] = {1, 1},   /* S21 IIC_fpMOVIS 1; S20 neon_mcr bypass 1 */
+    [A9_VFP_FROM_CORE2]= {2, 2},   /* S20 neon_mcr_2_mcrr: 2 issue cycles */
+    [A9_VFP_LDR_S]     = {1, 1},   /* S21 IIC_fpLoad32 1; S20 neon_ldr result N1 */
+    [A9_VFP_LDR_D]     = {1, 2},   /* S21 IIC_fpLoad64 2 */
+    [A9_VFP_STR]       = {1, 0},   /* S21 IIC_fpStore 1 cycle; S20 neon_str 0 */
+    [A9_VFP_LDM]       = {1, 2},   /* S21 IIC_fpLoad_m: 1 beat per D register, computed below */
+    [A9_VFP_STM]       = {1, 0},   /* S21 IIC_fpStore_m: 1 beat per D register, computed below */
+    [A9_VFP_SYS]       = {1, 1},   /* S21 IIC_fpSTAT 1; serialising [S30] */
+    /* Advanced SIMD: latency for an N2 consumer (S20 default - 1) */
+    [A9_NEON_ALU]        = {1, 2}, /* S20 neon_int_1/2/3, neon_vmov: result N3 */
+    [A9_NEON_ALU4]       = {1, 3}, /* S20 neon_int_4/5, neon_vqneg_vqabs: N4 */
+    [A9_NEON_ABA]        = {1, 5}, /* S20 neon_vaba: N6, Dd at N3 */
+    [A9_NEON_ABA_Q]      = {2, 6}, /* S20 neon_vaba_qqq: dp_2, N6 on cycle 2 */
+    [A9_NEON_SHIFT]      = {1, 2}, /* S20 neon_shift_1: N3 */
+    [A9_NEON_SHIFT_Q]    = {2, 3}, /* S20 neon_shift_3: dp_2, N3 on cycle 2 */
+    [A9_NEON_QSHIFT]     = {1, 3}, /* S20 neon_shift_2: N4 */
+    [A9_NEON_QSHIFT_Q]   = {2, 4}, /* S20 neon_vqshl_vrshl_vqrshl_qqq: dp_2, N4 on cycle 2 */
+    [A9_NEON_SHIFT_ACC]  = {1, 5}, /* S20 neon_vsra_vrsra: N6, Dd at N3 */
+    [A9_NEON_SHIFT_ACC_Q]= {2, 6}, /* Q form: two issue cycles (as S20 neon_shift_3) */
+    [A9_NEON_MUL]        = {1, 5}, /* S20 neon_mul/mla_ddd_8_16, _qdd_16_8_long: N6 */
+    [A9_NEON_MUL_2]      = {2, 6}, /* S20 neon_mul_qqq_8_16_32_ddd_32, mla_qqq_8_16: dp_2 */
+    [A9_NEON_MUL_4]      = {4, 8}, /* S20 neon_mla_qqq_32_qqd_32_scalar: dp_4, N6 on cycle 4 */
+    [A9_NEON_FP]         = {1, 4}, /* S20 neon_fp_vadd_ddd_vabs_dd, fp_vmul_ddd: N5 */
+    [A9_NEON_FP_Q]       = {2, 5}, /* S20 neon_fp_vadd_qqq_vabs_qq, fp_vmul_qqd: dp_2 */
+    [A9_NEON_FMAC]       = {1, 8}, /* S20 neon_fp_vmla_ddd, vrecps_vrsqrts_ddd: N9 */
+    [A9_NEON_FMAC_Q]     = {2, 9}, /* S20 neon_fp_vmla_qqq: N9 on cycle 2 */
+    [A9_NEON_PERM]       = {1, 1}, /* S20 neon_bp_simple: N2 */
+    [A9_NEON_PERM2]      = {2, 2}, /* S20 neon_bp_2cycle */
+    [A9_NEON_PERM3]      = {3, 3}, /* S20 neon_bp_3cycle */
+    [A9_NEON_LD]         = {2, 1}, /* S20 neon_vld*: computed below */
+    [A9_NEON_ST]         = {2, 0}, /* S20 neon_vst*: computed below */
 };
+
+/*
+ * VLDn/VSTn issue cycles and (loads) latency from the structure shape,
+ * S20 cortex-a9-neon.md neon_vld* / neon_vst* reservations (cycles) and
+ * their bypasses to N2 consumers (latency). Fields (exec_neon.c): imm bits
+ * 7:0 = n (structure size 1..4), reglist = registers (n = 1) or register
+ * blocks, ARM_IF_P = one lane, shift_imm = 0xFF: to all lanes.
+ */
+static void neon_ls_timing(arm_insn *i, int load)
+{
+    unsigned n = i->imm & 0xFFu, regs = i->reglist, cyc, lat;
+    if (i->shift_imm == 0xFF && !(i->flags & ARM_IF_P)) { /* all lanes */
+        cyc = n <= 2 ? 2 : 3;                /* vld2_2_regs_vld1_vld2_all_lanes / vld3_vld4_all_lanes */
+        lat = 2;
+    } else if (i->flags & ARM_IF_P) {        /* one lane */
+        if (load) { cyc = n <= 2 ? 3 : 5; lat = cyc; } /* vld1_vld2_lane / vld3_vld4_lane */
+        else { cyc = n <= 2 ? 2 : 3; lat = 0; }        /* vst1_vst2_lane / vst3_vst4_lane */
+    } else if (n == 1) {                     /* VLD1/VST1 of 1..4 registers */
+        cyc = regs <= 2 ? 2 : 3;             /* vld1_1_2_regs / vld1_3_4_regs (and vst1) */
+        lat = regs <= 2 ? 1 : 2;
+    } else if (n == 2) {                     /* VLD2/VST2 of 2 or 4 registers */
+        unsigned total = 2 * regs;
+        if (load) { cyc = total <= 2 ? 2 : 3; lat = total <= 2 ? 2 : 3; }
+        else { cyc = total <= 2 ? 2 : 4; lat = 0; } /* vst1_1_2_regs_vst2_2_regs / vst2_4_regs */
+    } else {                                 /* VLD3/VLD4, VST3/VST4 */
+        cyc = 4;                             /* vld3_vld4 / vst3_vst4: ls_4 */
+        lat = 4;
+    }
+    i->cycles = (uint8_t)cyc;
+    i->latency = (uint8_t)(load ? lat : 0);
+}
 
 /* A9_FLUSH_PENALTY (a9_timing.h) = 8: LLVM's mispredict/pipeline-refill
  * estimate [S21]; charged on exception entry and mode-changing returns,
@@ -102,6 +220,16 @@ static uint16_t timing_sources(const arm_insn *i, unsigned c)
         return RBIT(i->rn);
     case A9_BRANCH_REG:
         return RBIT(i->rm);
+    case A9_VFP_LDR_S: case A9_VFP_LDR_D: case A9_VFP_STR: case A9_VFP_LDM: case A9_VFP_STM:
+        return RBIT(i->rn);
+    case A9_NEON_LD: case A9_NEON_ST: /* rm 13: writeback by the size; 15: none */
+        return (uint16_t)(RBIT(i->rn) | (i->rm < 13 ? RBIT(i->rm) : 0));
+    case A9_VFP_FROM_CORE:
+        return RBIT(i->ra);
+    case A9_VFP_FROM_CORE2:
+        return (uint16_t)(RBIT(i->ra) | (i->fn == arm_h_vmov_2r ? RBIT(i->rs) : 0));
+    case A9_VFP_SYS:
+        return i->fn == arm_h_vmsr ? RBIT(i->ra) : 0;
     default:
         return 0;
     }
@@ -126,6 +254,8 @@ static uint16_t timing_results(const arm_insn *i, unsigned c)
         return i->fn == arm_h_ldrd ? (uint16_t)(RBIT(i->rd) | RBIT(i->ra)) : 0;
     case A9_LSM:
         return i->fn == arm_h_stm ? 0 : (uint16_t)(i->reglist & 0x7FFFu);
+    case A9_VFP_TO_CORE:
+        return (uint16_t)(RBIT(i->ra) | (i->fn == arm_h_vmov_2r ? RBIT(i->rs) : 0));
     default:
         return 0;
     }
@@ -171,6 +301,16 @@ void a9_timing_apply(arm_insn *i)
         /* S18 B-3 gives the first register's latency; later registers
          * arrive with the later beats: charge the last one for all */
         i->latency = (uint8_t)(i->cycles - 1 + a9_table[c].latency);
+    } else if (c == A9_VFP_LDM || c == A9_VFP_STM) {
+        /* S21 IIC_fpLoad_m/fpStore_m: one 64-bit LSU beat per cycle:
+         * n D registers or ceil(n/2) S register pairs */
+        unsigned n = i->reglist, beats = i->shift_type ? n : (n + 1) / 2;
+        i->cycles = (uint8_t)(beats ? beats : 1);
+        /* the last register arrives with the last beat, VLDR latency after it */
+        i->latency = (uint8_t)(c == A9_VFP_STM ? 0
+                               : i->cycles - 1 + a9_table[i->shift_type ? A9_VFP_LDR_D : A9_VFP_LDR_S].latency);
+    } else if (c == A9_NEON_LD || c == A9_NEON_ST) {
+        neon_ls_timing(i, c == A9_NEON_LD);
     }
     {
         uint32_t m = timing_sources(i, c);
@@ -183,7 +323,12 @@ void a9_timing_apply(arm_insn *i)
     }
     i->tdst = timing_results(i, c);
     i->tbr = timing_branch(i, c);
-    i->tpost = (uint8_t)((i->tdst ? A9_POST_PRODUCE : 0) | (i->tbr ? A9_POST_BRANCH : 0));
+    i->tpost = (uint8_t)((i->tdst ? A9_POST_PRODUCE : 0) | (i->tbr ? A9_POST_BRANCH : 0) |
+                         (i->tpost & A9_POST_VACC));
+    /* VFP/NEON: D-register interlocks; results always recorded (they
+     * also advance the write-back horizon tm_vdone) */
+    if (A9_IS_VFP_CLASS(c)) i->tpost |= A9_POST_VFP | A9_POST_PRODUCE;
+    else i->tpost &= (uint8_t)~A9_POST_VACC;
     /* S18 B.3 load-use fast-forward: word loads (not sign-extending),
      * unconditional; consumers: unshifted arithmetic/logical/saturating */
     if ((c == A9_LOAD || c == A9_LSM || c == A9_LOADD) && i->cond >= 14)
@@ -192,8 +337,66 @@ void a9_timing_apply(arm_insn *i)
         i->tpost |= A9_POST_FFWD_USE;
 }
 
+/* max(a, b) */
+static inline uint64_t u64max(uint64_t a, uint64_t b) { return a > b ? a : b; }
+
+uint64_t a9_vfp_need(const arm_cpu *cpu, const arm_insn *i, uint64_t need)
+{
+    uint32_t m = i->tvsrc;
+    if (i->tclass == A9_VFP_STM) {
+        /* register k of the list is read by beat k (k = 0 at issue) */
+        unsigned k = 0, last = i->cycles ? i->cycles - 1u : 0u;
+        while (m) {
+            uint64_t r = cpu->tm_vready[__builtin_ctz(m)], b = k < last ? k : last;
+            need = u64max(need, r > b ? r - b : 0);
+            k++;
+            m &= m - 1;
+        }
+    } else {
+        while (m) {
+            need = u64max(need, cpu->tm_vready[__builtin_ctz(m)]);
+            m &= m - 1;
+        }
+    }
+    if (i->tpost & A9_POST_VACC) {
+        /* accumulator read at N3, one stage after the N2 operands [S20] */
+        m = i->tvdst;
+        while (m) {
+            uint64_t r = cpu->tm_vready[__builtin_ctz(m)];
+            need = u64max(need, r ? r - 1 : 0);
+            m &= m - 1;
+        }
+    }
+    if (i->tclass == A9_VFP_SYS) need = u64max(need, cpu->tm_vdone); /* serialising [S30] */
+    return need;
+}
+
+void a9_vfp_produce(arm_cpu *cpu, const arm_insn *i, uint64_t t0)
+{
+    uint32_t m = i->tvdst;
+    uint64_t last = t0 + i->latency;
+    if (i->tclass == A9_VFP_LDM) {
+        /* D register k of the list arrives with beat k */
+        unsigned k = 0, lastb = i->cycles ? i->cycles - 1u : 0u;
+        uint64_t first = t0 + i->latency - lastb;
+        while (m) {
+            cpu->tm_vready[__builtin_ctz(m)] = first + (k < lastb ? k : lastb);
+            k++;
+            m &= m - 1;
+        }
+    } else {
+        while (m) {
+            cpu->tm_vready[__builtin_ctz(m)] = last;
+            m &= m - 1;
+        }
+    }
+    if (last > cpu->tm_vdone) cpu->tm_vdone = last;
+}
+
 void a9_timing_reset(arm_cpu *cpu)
 {
+    memset(cpu->tm_vready, 0, sizeof cpu->tm_vready);
+    cpu->tm_vdone = 0;
     memset(cpu->tm_ready, 0, sizeof cpu->tm_ready);
     memset(cpu->tm_ready_ff, 0, sizeof cpu->tm_ready_ff);
     cpu->bp_ghr = 0;

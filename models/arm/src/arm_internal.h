@@ -192,6 +192,12 @@ struct arm_insn {
     uint8_t tbr;          /* A9_BR_* branch-prediction kind (0 = not a predicted branch) */
     uint8_t tpost;        /* A9_POST_* summary bits tested by the run loop */
     /* ==== end iss-timing block ==== */
+    /* ==== vfp-timing block: VFP / Advanced SIMD interlock footprint, set
+     * by the VFP and NEON decoders (vfp_decode.c, exec_neon.c) for the
+     * A9_VFP_* / A9_NEON_* classes of a9_timing.h; 0 for other classes ==== */
+    uint32_t tvsrc;       /* D registers read at issue (bit n = D<n>; S<2n>/S<2n+1> and Q<n/2> map to D<n>) */
+    uint32_t tvdst;       /* D registers written (ready at issue + latency) */
+    /* ==== end vfp-timing block ==== */
 };
 
 #define ARM_TAG_THUMB 1u  /* decoded as T32 */
@@ -370,6 +376,7 @@ typedef struct arm_tlb_entry {
     uint8_t ap;           /* AP[2:0] */
     uint8_t xn;
     uint8_t level;        /* 1 = section/supersection, 2 = page (fault status) */
+    uint8_t memattr;      /* iss-cache: cacheability from TEX/C/B (a9_cache.h A9C_ATTR) */
 } arm_tlb_entry;
 
 #define ARM_TLB_SETS 64
@@ -419,6 +426,7 @@ typedef struct arm_fast_entry {
 /* cpu->data_slow bits (0 = MMU off, little-endian: inline RAM path). */
 #define ARM_SLOW_MMU 1  /* MMU on: the host-pointer cache, then the slow path */
 #define ARM_SLOW_BE  2  /* CPSR.E = 1: byte-reversed data, always the slow path */
+#define ARM_SLOW_CACHE 4 /* iss-cache: the cache model is on, every data access is charged by it */
 /* ==== end iss-fast block (types) ==== */
 
 struct arm_cpu {
@@ -517,6 +525,12 @@ struct arm_cpu {
     uint64_t bp_branches, bp_mispredicts, bp_returns, bp_return_hits;
     /* ==== end iss-timing block ==== */
 
+    /* ==== vfp-timing block: VFP / Advanced SIMD interlocks (a9_timing.c) ==== */
+    uint64_t tm_vready[32];  /* cycle at which each D register's last VFP/NEON result is ready */
+    uint64_t tm_vdone;       /* cycle at which every issued VFP/NEON result (VCMP: the FPSCR
+                              * flags) is written back; VMRS/VMSR wait for it */
+    /* ==== end vfp-timing block ==== */
+
     /* ==== iss-vfp block: VFPv3-D32 / Advanced SIMD state (exec_vfp.c,
      * exec_neon.c, vfp_*.c) ==== */
     uint64_t vfp_d[32];    /* D0-D31; S<2n> = bits 31:0 of D<n>, S<2n+1> = bits 63:32;
@@ -525,7 +539,37 @@ struct arm_cpu {
                             * Stride, Len, cumulative flags (A9: trap enables RAZ/WI) */
     uint32_t fpexc;        /* FPEXC (B6.1.10): EN (bit 30) */
     /* ==== end iss-vfp block (fields) ==== */
+
+    /* ==== iss-cache block: optional L1/L2/DDR cache timing model
+     * (a9_cache.{c,h}; arm_cpu_set_cache_model) ==== */
+    struct a9_cache *cache;  /* allocated at the first arm_cpu_set_cache_model(cpu, 1) */
+    int cache_on;            /* the model charges accesses (off: no cost at all) */
+    int cache_l2_on;         /* PL310 enabled (arm_cpu_set_l2_enabled), kept across resets */
+    unsigned cache_attr;     /* attribute byte of the last successful MMU translation */
+    uint32_t cache_fetch_line; /* (VA >> 5) + 1 of the last fetch line charged, 0 = none */
+    /* PA page and attribute byte of each host-pointer cache entry (same
+     * indices as `fast`), so that the slow path with the cache model on can
+     * skip the translation of an access the host-pointer cache holds */
+    uint32_t cache_fast_pa[2][ARM_FAST_KINDS][ARM_FAST_SIZE];
+    uint8_t cache_fast_attr[2][ARM_FAST_KINDS][ARM_FAST_SIZE];
+    /* ==== end iss-cache block (fields) ==== */
 };
+
+/* ==== iss-cache block: hooks of the cache model (a9_cache.c) ==== */
+/* Data access of `size` bytes at physical pa (after its successful
+ * translation; cpu->cache_attr holds the MMU attributes): charges the
+ * model for every line touched, RAM only. Call only when cpu->cache_on. */
+void arm_cache_data(arm_cpu *cpu, uint32_t pa, unsigned size, int is_write);
+/* Translation-table walk read at pa with the TTBR's attribute byte. */
+void arm_cache_walk(arm_cpu *cpu, uint32_t pa, unsigned attr);
+/* Instruction fetch from a new line at va (run loop, cache_on only). */
+void arm_cache_fetch(arm_cpu *cpu, uint32_t va);
+/* CP15 c7 cache / branch-predictor maintenance write with the model on
+ * (cp15.c calls it for the encodings it accepts). */
+void arm_cache_maint(arm_cpu *cpu, unsigned crm, unsigned opc2, uint32_t value);
+/* Invalidate the whole model (reset). */
+void arm_cache_reset(arm_cpu *cpu);
+/* ==== end iss-cache block (hooks) ==== */
 
 /* ---- CPSR / modes ---- */
 

@@ -5,7 +5,7 @@
  * identification (MIDR, CTR, MPIDR, cache ID), SCTLR/ACTLR/CPACR,
  * translation-table and fault registers (used by the MMU, mmu.c),
  * TLB maintenance (mmu.c TLB), cache/branch-predictor maintenance
- * (accepted, no cache model),
+ * (accepted; with the cache model on they act on it, a9_cache.c),
  * CP15 barriers, VBAR, ISR, CONTEXTIDR, TPIDR*, CBAR, power control, the
  * PMU (cycle counter and 6 event counters, PMUSERENR rules).
  * Everything else, and every PL1 register accessed from PL0, is UNDEFINED.
@@ -183,9 +183,12 @@ int arm_cp15_read(arm_cpu *cpu, unsigned opc1, unsigned crn, unsigned crm, unsig
     case ENC(0, 0, 2, 4): *value = 0x00111142u; return 0;
     case ENC(0, 0, 2, 5): *value = 0x00000000u; return 0;
     case ENC(1, 0, 0, 0): /* CCSIDR per CSSELR: 32 KiB 4-way 32-byte lines (L1), 512 KiB 8-way (L2) */
+        /* iss-cache: NumSets-1 in bits 27:13, ways-1 in 12:3, log2(words)-2 in 2:0
+         * (ARM ARM B4.1.19); L1 256 sets, L2 2048 sets (a9_cache.h) */
         switch (c->csselr & 0xF) {
-        case 0: *value = 0xE00FE019u; return 0; /* L1 D */
-        case 1: *value = 0x200FE019u; return 0; /* L1 I */
+        case 0: *value = 0xE01FE019u; return 0; /* L1 D: WT WB RA, 256 sets, 4 ways */
+        case 1: *value = 0x201FE019u; return 0; /* L1 I: RA, 256 sets, 4 ways */
+        case 2: *value = 0xF0FFE039u; return 0; /* L2: WT WB RA WA, 2048 sets, 8 ways */
         default: *value = 0; return 0;
         }
     case ENC(1, 0, 0, 1): *value = 0x0A200023u; return 0; /* CLIDR: L1 I+D, LoUU/LoC */
@@ -248,6 +251,7 @@ int arm_cp15_write(arm_cpu *cpu, unsigned opc1, unsigned crn, unsigned crm, unsi
         c->sctlr = (value & 0x72007C07u) | 0x00C50078u;
         /* SCTLR.M: the MMU (mmu.c); the TLB is not flushed (ARM ARM B3.10) */
         cpu->mmu_on = (c->sctlr & ARM_SCTLR_M) != 0;
+        cpu->cache_fetch_line = 0; /* iss-cache: the fetch attributes may change */
         arm_update_data_slow(cpu);
         arm_fast_flush(cpu); /* iss-fast: M and AFE change what the cache may hold */
         return 0;
@@ -297,7 +301,9 @@ int arm_cp15_write(arm_cpu *cpu, unsigned opc1, unsigned crn, unsigned crm, unsi
     default:
         break;
     }
-    /* cache and branch-predictor maintenance (c7): accepted, no cache model */
+    /* cache and branch-predictor maintenance (c7): accepted; with the
+     * cache model on they act on it (iss-cache, a9_cache.c), off they cost
+     * nothing */
     if (opc1 == 0 && crn == 7) {
         switch (ENC(0, 0, crm, opc2)) {
         case ENC(0, 0, 1, 0): case ENC(0, 0, 1, 6): case ENC(0, 0, 5, 0):
@@ -305,6 +311,7 @@ int arm_cp15_write(arm_cpu *cpu, unsigned opc1, unsigned crn, unsigned crm, unsi
         case ENC(0, 0, 6, 1): case ENC(0, 0, 6, 2): case ENC(0, 0, 10, 1):
         case ENC(0, 0, 10, 2): case ENC(0, 0, 11, 1): case ENC(0, 0, 14, 1):
         case ENC(0, 0, 14, 2):
+            if (cpu->cache_on) arm_cache_maint(cpu, crm, opc2, value);
             return 0;
         default:
             return -1;

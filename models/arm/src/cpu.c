@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "a9_cache.h"
 #include "a9_timing.h"
 #include "arm_internal.h"
 
@@ -85,7 +86,8 @@ void arm_set_user_reg(arm_cpu *cpu, unsigned n, uint32_t v)
 void arm_update_data_slow(arm_cpu *cpu)
 {
     cpu->data_slow = (cpu->mmu_on ? ARM_SLOW_MMU : 0) |
-                     ((cpu->cpsr_rest & ARM_CPSR_E) ? ARM_SLOW_BE : 0);
+                     ((cpu->cpsr_rest & ARM_CPSR_E) ? ARM_SLOW_BE : 0) |
+                     (cpu->cache_on ? ARM_SLOW_CACHE : 0); /* iss-cache */
 }
 
 void arm_mode_changed(arm_cpu *cpu, uint32_t old_mode)
@@ -548,13 +550,34 @@ static __attribute__((noinline)) void run_loop_pipe(arm_cpu *cpu, uint64_t end)
     }
 }
 
-/* tracing is slow anyway: one loop tests the timing model at run time */
+/* iss-cache: with the cache model on, charge the instruction fetch when
+ * execution moves to another 32-byte line (a9_cache.c). */
+static inline void cache_fetch_check(arm_cpu *cpu)
+{
+    if ((cpu->pc >> 5) + 1u != cpu->cache_fetch_line) arm_cache_fetch(cpu, cpu->pc);
+}
+
+/* tracing is slow anyway: one loop tests the timing and cache models at run time */
 static __attribute__((noinline)) void run_loop_trace(arm_cpu *cpu, uint64_t end)
 {
     for (;;) {
         if (ARM_UNLIKELY(cpu->events) && handle_events(cpu)) return;
         if (cpu->cycles >= end) return;
+        if (cpu->cache_on) cache_fetch_check(cpu);
         if (cpu->timing_model == ARM_TIMING_PIPELINE) exec_one(cpu, 1, 1); else exec_one(cpu, 1, 0);
+    }
+}
+
+/* iss-cache: the loop used while the cache model is on (the other loops
+ * pay nothing for it) */
+static __attribute__((noinline)) void run_loop_cache(arm_cpu *cpu, uint64_t end)
+{
+    int pipe = cpu->timing_model == ARM_TIMING_PIPELINE;
+    for (;;) {
+        if (ARM_UNLIKELY(cpu->events) && handle_events(cpu)) return;
+        if (cpu->cycles >= end) return;
+        cache_fetch_check(cpu);
+        if (pipe) exec_one(cpu, 0, 1); else exec_one(cpu, 0, 0);
     }
 }
 
@@ -580,6 +603,7 @@ static arm_stop_reason run_common(arm_cpu *cpu, uint64_t budget, int single)
             uint32_t irq = cpu->events & (ARM_EV_IRQ | ARM_EV_FIQ);
             if (!(cpu->events && handle_events(cpu)) && !irq) {
                 int pipe = cpu->timing_model == ARM_TIMING_PIPELINE;
+                if (cpu->cache_on) cache_fetch_check(cpu); /* iss-cache */
                 if (cpu->trace_hook) exec_one(cpu, 1, pipe); else exec_one(cpu, 0, pipe);
                 if (cpu->events & (ARM_EV_STOP | ARM_EV_HALT)) handle_events(cpu);
             }
@@ -591,6 +615,7 @@ static arm_stop_reason run_common(arm_cpu *cpu, uint64_t budget, int single)
         return cpu->stop_reason;
     }
     if (cpu->trace_hook) run_loop_trace(cpu, end);
+    else if (cpu->cache_on) run_loop_cache(cpu, end); /* iss-cache */
     else if (cpu->timing_model == ARM_TIMING_PIPELINE) run_loop_pipe(cpu, end);
     else run_loop(cpu, end);
     cpu->in_run = 0;
@@ -656,6 +681,7 @@ void arm_cpu_free(arm_cpu *cpu)
         free(cpu->ram_pg_wr[k]);
     }
     free(cpu->icache);
+    a9c_free(cpu->cache); /* iss-cache */
     free(cpu);
 }
 
@@ -686,6 +712,7 @@ void arm_cpu_reset(arm_cpu *cpu)
     cpu->stop_reason = ARM_STOP_BUDGET;
     memset(cpu->icache, 0, ARM_ICACHE_SIZE * sizeof(arm_insn));
     a9_timing_reset(cpu);
+    arm_cache_reset(cpu); /* iss-cache: empty caches; the model stays on or off */
     cpu->fast_dirty = 1;
     arm_fast_flush(cpu); /* the TLB is empty after reset */
     arm_update_data_slow(cpu);
@@ -826,4 +853,20 @@ void arm_cpu_stats(const arm_cpu *cpu,
     fn(opaque, "branch_mispredicts", cpu->bp_mispredicts);
     fn(opaque, "returns", cpu->bp_returns);
     fn(opaque, "return_stack_hits", cpu->bp_return_hits);
+    /* iss-cache: only while the cache model is on */
+    if (cpu->cache_on) {
+        arm_cache_stats cs;
+        arm_cpu_get_cache_stats(cpu, &cs);
+        fn(opaque, "l1i_hits", cs.l1i_hits);
+        fn(opaque, "l1i_misses", cs.l1i_misses);
+        fn(opaque, "l1d_hits", cs.l1d_hits);
+        fn(opaque, "l1d_misses", cs.l1d_misses);
+        fn(opaque, "l1d_writebacks", cs.l1d_writebacks);
+        fn(opaque, "l2_hits", cs.l2_hits);
+        fn(opaque, "l2_misses", cs.l2_misses);
+        fn(opaque, "l2_writebacks", cs.l2_writebacks);
+        fn(opaque, "uncached_accesses", cs.uncached);
+        fn(opaque, "uncached_fetches", cs.uncached_fetches);
+        fn(opaque, "cache_stall_cycles", cs.stall_cycles);
+    }
 }

@@ -1107,10 +1107,9 @@ static int d_2misc(uint32_t x, arm_insn *o)
     return 0;
 }
 
-int arm_neon_decode_dp(arm_cpu *cpu, uint32_t x, arm_insn *o)
+static int neon_decode_dp_fields(uint32_t x, arm_insn *o)
 {
     unsigned a = BITS(x, 23, 19), c = BITS(x, 7, 4), u = BIT(x, 24);
-    (void)cpu;
     if (!(a & 0x10)) return d_3same(x, o);
     if ((a & 0x17) == 0x10 && (c & 0x9) == 0x1) return d_imm(x, o);
     if (c & 1) return d_shift(x, o);
@@ -1155,11 +1154,10 @@ int arm_neon_decode_dp(arm_cpu *cpu, uint32_t x, arm_insn *o)
     }
 }
 
-int arm_neon_decode_ls(arm_cpu *cpu, uint32_t x, arm_insn *o)
+static int neon_decode_ls_fields(uint32_t x, arm_insn *o)
 {
     unsigned a = BIT(x, 23), l = BIT(x, 21), type = BITS(x, 11, 8), size = BITS(x, 7, 6);
     unsigned align = BITS(x, 5, 4), n, inc = 1, al = 0, last;
-    (void)cpu;
     neon_common(o, h_neon_ls);
     o->rn = (uint8_t)BITS(x, 19, 16);
     o->rm = (uint8_t)BITS(x, 3, 0);
@@ -1244,6 +1242,172 @@ int arm_neon_decode_ls(arm_cpu *cpu, uint32_t x, arm_insn *o)
     o->imm = n | (al << 8);
     o->ra = (uint8_t)inc;
     return 0;
+}
+
+/* ---- timing tags (a9_timing.h): class and D-register footprint ---- */
+
+/* Integer multiply class by issue cycles: 32-bit elements and Q forms
+ * (not the long forms, whose sources are D registers) double them [S20
+ * in a9_timing.c: neon_mul_ddd_8_16 / _qqq_8_16_32_ddd_32 / _qqq_32]. */
+static uint8_t neon_mul_class(unsigned esize, int q)
+{
+    unsigned k = (esize == 32 ? 2u : 1u) * (q ? 2u : 1u);
+    return k == 1 ? A9_NEON_MUL : k == 2 ? A9_NEON_MUL_2 : A9_NEON_MUL_4;
+}
+
+/* D registers of a VLDn/VSTn (fields as in h_neon_ls). */
+static uint32_t neon_ls_regs(const arm_insn *o)
+{
+    unsigned n = o->imm & 0xFF, inc = o->ra, s, k;
+    uint32_t m = 0;
+    if (o->shift_imm == 0xFF && !(o->flags & ARM_IF_P)) {
+        for (s = 0; s < n; s++) m |= a9_dmask(o->vd + s * inc, o->reglist);
+    } else if (o->flags & ARM_IF_P) {
+        for (s = 0; s < n; s++) m |= a9_dmask(o->vd + s * inc, 1);
+    } else if (n == 1) {
+        m = a9_dmask(o->vd, o->reglist);
+    } else {
+        for (k = 0; k < o->reglist; k++)
+            for (s = 0; s < n; s++) m |= a9_dmask(o->vd + k + s * inc, 1);
+    }
+    return m;
+}
+
+/*
+ * Timing class (a9_timing.h A9_NEON_*) and footprint (tvsrc: D registers
+ * read at issue, tvdst: written; A9_POST_VACC: tvdst is also an
+ * accumulator read late) of a decoded Advanced SIMD instruction.
+ */
+static void neon_timing(arm_insn *o)
+{
+    unsigned op = o->op, L = o->reglist ? o->reglist : 1u, esize = 8u << o->shift_type;
+    int q = L == 2, acc = 0;
+    uint32_t vd = a9_dmask(o->vd, L), vn = a9_dmask(o->vn, L), vm = a9_dmask(o->vm, L);
+    uint32_t src = vn | vm, dst = vd;
+    uint8_t c = A9_NEON_ALU;
+#define QC(cls) ((uint8_t)(q ? cls##_Q : cls))
+    if (o->fn == h_3same) {
+        if (op >= N_VAND && op <= N_VBIF) {
+            if (op >= N_VBSL) src |= vd; /* bitwise selects read Dd */
+        } else switch (op) {
+        case N_VADD: case N_VSUB: case N_VTST: case N_VCEQ: case N_VCGT: case N_VCGE: case N_VPADD:
+            break;
+        case N_VHADD: case N_VRHADD: case N_VHSUB: case N_VQADD: case N_VQSUB: case N_VMAX:
+        case N_VMIN: case N_VABD: case N_VPMAX: case N_VPMIN:
+            c = A9_NEON_ALU4; break;
+        case N_VABA: c = QC(A9_NEON_ABA); acc = 1; break;
+        case N_VSHL: c = QC(A9_NEON_SHIFT); break;
+        case N_VRSHL: case N_VQSHL: case N_VQRSHL: c = QC(A9_NEON_QSHIFT); break;
+        case N_VMUL: case N_VMULP: case N_VQDMULH: case N_VQRDMULH: c = neon_mul_class(esize, q); break;
+        case N_VMLA: case N_VMLS: c = neon_mul_class(esize, q); acc = 1; break;
+        case N_FMLA: case N_FMLS: c = QC(A9_NEON_FMAC); acc = 1; break;
+        case N_FRECPS: case N_FRSQRTS: c = QC(A9_NEON_FMAC); break;
+        default: c = QC(A9_NEON_FP); break; /* other .F32 operations */
+        }
+    } else if (o->fn == h_3diff && (o->imm & 1)) { /* by scalar: vm is the scalar's D register */
+        uint32_t sc = a9_dmask(o->vm, 1);
+        int mac = op == N_VMLA || op == N_VMLS || op == N_VMLAL || op == N_VMLSL || op == N_VQDMLAL ||
+                  op == N_VQDMLSL;
+        acc = mac;
+        if (op == N_VMLAL || op == N_VMLSL || op == N_VMULL || op == N_VQDMLAL || op == N_VQDMLSL ||
+            op == N_VQDMULL) { /* long: D x scalar -> Q */
+            src = a9_dmask(o->vn, 1) | sc;
+            dst = a9_dmask(o->vd, 2);
+            c = neon_mul_class(esize, 0);
+        } else {
+            src = vn | sc;
+            if (o->imm & 2) c = mac ? QC(A9_NEON_FMAC) : QC(A9_NEON_FP);
+            else c = neon_mul_class(esize, q);
+        }
+    } else if (o->fn == h_3diff) { /* 3 registers of different lengths */
+        uint32_t n1 = a9_dmask(o->vn, 1), n2 = a9_dmask(o->vn, 2), m1 = a9_dmask(o->vm, 1);
+        uint32_t d2 = a9_dmask(o->vd, 2);
+        src = n1 | m1;
+        dst = d2;
+        switch (op) {
+        case N_VADDL: case N_VSUBL: break;
+        case N_VADDW: case N_VSUBW: src = n2 | m1; break;
+        case N_VADDHN: case N_VRADDHN: case N_VSUBHN: case N_VRSUBHN:
+            c = A9_NEON_ALU4; src = n2 | a9_dmask(o->vm, 2); dst = a9_dmask(o->vd, 1); break;
+        case N_VABDL: c = A9_NEON_ALU4; break;
+        case N_VABAL: c = A9_NEON_ABA; acc = 1; break;
+        case N_VMLAL: case N_VMLSL: case N_VQDMLAL: case N_VQDMLSL:
+            c = neon_mul_class(esize, 0); acc = 1; break;
+        default: c = neon_mul_class(esize, 0); break; /* VMULL, VQDMULL, VMULL.P8 */
+        }
+    } else if (o->fn == h_shift) {
+        src = vm;
+        switch (op) {
+        case N_VSHR: case N_VSHLI: c = QC(A9_NEON_SHIFT); break;
+        case N_VSRI: case N_VSLI: c = QC(A9_NEON_SHIFT); src |= vd; break; /* inserts keep Dd bits */
+        case N_VSRA: case N_VRSRA: c = QC(A9_NEON_SHIFT_ACC); acc = 1; break;
+        case N_VRSHR: case N_VQSHLI: case N_VQSHLUI: c = QC(A9_NEON_QSHIFT); break;
+        case N_VSHRN: case N_VRSHRN: case N_VQSHRN: case N_VQRSHRN: case N_VQSHRUN: case N_VQRSHRUN:
+            c = op == N_VSHRN ? A9_NEON_SHIFT : A9_NEON_QSHIFT; /* narrowing: Qm -> Dd */
+            src = a9_dmask(o->vm, 2); dst = a9_dmask(o->vd, 1); break;
+        case N_VSHLL: c = A9_NEON_SHIFT; src = a9_dmask(o->vm, 1); dst = a9_dmask(o->vd, 2); break;
+        default: c = QC(A9_NEON_FP); break; /* VCVT fixed point */
+        }
+    } else if (o->fn == h_imm) {
+        src = (op == N_VORRI || op == N_VBICI) ? vd : 0;
+    } else if (o->fn == h_2misc) {
+        src = vm;
+        switch (op) {
+        case N_VREV64: case N_VREV32: case N_VREV16: c = q ? A9_NEON_PERM2 : A9_NEON_PERM; break;
+        case N_VSWP: c = q ? A9_NEON_PERM2 : A9_NEON_PERM; src = dst = vd | vm; break;
+        case N_VTRN: case N_VUZP: case N_VZIP: c = q ? A9_NEON_PERM3 : A9_NEON_PERM2; src = dst = vd | vm; break;
+        case N_VPADDL: case N_VQABS: case N_VQNEG: c = A9_NEON_ALU4; break;
+        case N_VPADAL: c = QC(A9_NEON_ABA); acc = 1; break;
+        case N_VMOVN: src = a9_dmask(o->vm, 2); dst = a9_dmask(o->vd, 1); break;
+        case N_VQMOVN: case N_VQMOVUN: c = A9_NEON_ALU4; src = a9_dmask(o->vm, 2); dst = a9_dmask(o->vd, 1); break;
+        case N_VSHLLMAX: c = A9_NEON_SHIFT; src = a9_dmask(o->vm, 1); dst = a9_dmask(o->vd, 2); break;
+        case N_VCVT_HF: c = A9_NEON_FP; src = a9_dmask(o->vm, 2); dst = a9_dmask(o->vd, 1); break;
+        case N_VCVT_FH: c = A9_NEON_FP; src = a9_dmask(o->vm, 1); dst = a9_dmask(o->vd, 2); break;
+        case N_VCLS: case N_VCLZ: case N_VCNT: case N_VMVN: case N_VCGT0: case N_VCGE0: case N_VCEQ0:
+        case N_VCLE0: case N_VCLT0: case N_VABS: case N_VNEG:
+            break;
+        default: c = QC(A9_NEON_FP); break; /* float compares, VABS/VNEG.F32, VCVT, estimates */
+        }
+    } else if (o->fn == h_vext) {
+        c = q ? A9_NEON_PERM2 : A9_NEON_PERM;
+    } else if (o->fn == h_vtbl) {
+        src = a9_dmask(o->vn, o->imm) | a9_dmask(o->vm, 1) | ((o->op & 1) ? a9_dmask(o->vd, 1) : 0);
+        dst = a9_dmask(o->vd, 1);
+        c = o->imm <= 2 ? A9_NEON_PERM2 : A9_NEON_PERM3;
+    } else if (o->fn == h_vdup_scalar) {
+        src = a9_dmask(o->vm, 1);
+        c = A9_NEON_PERM;
+    } else if (o->fn == h_neon_ls) {
+        uint32_t m = neon_ls_regs(o);
+        if (o->op & 1) { /* a one-lane load keeps the other lanes: reads them too */
+            c = A9_NEON_LD; src = (o->flags & ARM_IF_P) ? m : 0; dst = m;
+        } else {
+            c = A9_NEON_ST; src = m; dst = 0;
+        }
+    }
+#undef QC
+    o->tclass = c;
+    o->tvsrc = src;
+    o->tvdst = dst;
+    if (acc) o->tpost |= A9_POST_VACC;
+}
+
+int arm_neon_decode_dp(arm_cpu *cpu, uint32_t x, arm_insn *o)
+{
+    int rc;
+    (void)cpu;
+    rc = neon_decode_dp_fields(x, o);
+    if (rc == 0) neon_timing(o);
+    return rc;
+}
+
+int arm_neon_decode_ls(arm_cpu *cpu, uint32_t x, arm_insn *o)
+{
+    int rc;
+    (void)cpu;
+    rc = neon_decode_ls_fields(x, o);
+    if (rc == 0) neon_timing(o);
+    return rc;
 }
 
 /* ---- disassembly ---- */

@@ -100,6 +100,12 @@ void arm_fast_fill(arm_cpu *cpu, uint32_t va, uint32_t pa, unsigned kind, unsign
     e = &cpu->fast[(acc & ARM_ACC_USER) ? 0 : cpu->priv][kind][(va >> 12) & (ARM_FAST_SIZE - 1)];
     e->va_page = vpage;
     e->addend = (uintptr_t)h - vpage;
+    /* iss-cache: the translation's PA page and attributes (cache_attr is
+     * that of the translation just done) */
+    cpu->cache_fast_pa[(acc & ARM_ACC_USER) ? 0 : cpu->priv][kind][(va >> 12) & (ARM_FAST_SIZE - 1)] =
+        pa & ~0xFFFu;
+    cpu->cache_fast_attr[(acc & ARM_ACC_USER) ? 0 : cpu->priv][kind][(va >> 12) & (ARM_FAST_SIZE - 1)] =
+        (uint8_t)cpu->cache_attr;
     cpu->fast_dirty = 1;
 }
 
@@ -140,6 +146,35 @@ static uint32_t phys_write(arm_cpu *cpu, uint32_t pa, unsigned size, uint32_t v)
     return 0;
 }
 
+/* iss-cache: charge the cache model (a9_cache.c) for a data access at pa
+ * right after its translation (cpu->cache_attr is that translation's).
+ * With the model off, one predictable test. */
+static inline void cache_charge(arm_cpu *cpu, uint32_t pa, unsigned size, int is_write)
+{
+    if (ARM_UNLIKELY(cpu->cache_on)) arm_cache_data(cpu, pa, size, is_write);
+}
+
+/*
+ * iss-cache: with the cache model on, every data access comes to the slow
+ * path (ARM_SLOW_CACHE). For an aligned access with the MMU on whose page
+ * the host-pointer cache holds (same invariants as the inline fast path),
+ * skip the translation: charge the model with the PA and attributes kept
+ * beside the entry and return the host pointer; NULL otherwise.
+ */
+static inline uint8_t *cache_fast(arm_cpu *cpu, uint32_t va, unsigned size, unsigned kind,
+                                  unsigned acc)
+{
+    unsigned pl = (acc & ARM_ACC_USER) ? 0 : cpu->priv, idx = (va >> 12) & (ARM_FAST_SIZE - 1);
+    const arm_fast_entry *e = &cpu->fast[pl][kind][idx];
+    if (!cpu->cache_on || !cpu->mmu_on || (va & (size - 1)) || e->va_page != (va & ~0xFFFu))
+        return NULL;
+    cpu->tlb_fast_hits++;
+    cpu->cache_attr = cpu->cache_fast_attr[pl][kind][idx];
+    arm_cache_data(cpu, cpu->cache_fast_pa[pl][kind][idx] | (va & 0xFFFu), size,
+                   kind == ARM_FAST_WR);
+    return (uint8_t *)(e->addend + va);
+}
+
 static void check_align(arm_cpu *cpu, uint32_t va, unsigned size, unsigned acc, int is_write)
 {
     if (va & (size - 1)) {
@@ -172,6 +207,11 @@ void arm_write_slow(arm_cpu *cpu, uint32_t va, unsigned size, uint32_t v, unsign
 static uint32_t read_le(arm_cpu *cpu, uint32_t va, unsigned size, unsigned acc)
 {
     uint32_t pa, fsr, v = 0;
+    uint8_t *hf = cache_fast(cpu, va, size, ARM_FAST_RD, acc);
+    if (hf) {
+        memcpy(&v, hf, size);
+        return v;
+    }
     check_align(cpu, va, size, acc, 0);
     if ((va & (size - 1)) && (va & 0xFFFu) + size <= 0x1000u) {
         uint8_t *h;
@@ -180,6 +220,7 @@ static uint32_t read_le(arm_cpu *cpu, uint32_t va, unsigned size, unsigned acc)
         arm_fast_fill(cpu, va, pa, ARM_FAST_RD, acc);
         h = arm_ram_ptr(cpu, pa, 0);
         if (h) {
+            cache_charge(cpu, pa, size, 0);
             memcpy(&v, h, size);
             return v;
         }
@@ -187,10 +228,16 @@ static uint32_t read_le(arm_cpu *cpu, uint32_t va, unsigned size, unsigned acc)
     if ((va & 0xFFFu) + size > 0x1000u || (va & (size - 1))) {
         /* unaligned: byte by byte (each byte translated: may cross pages) */
         unsigned k;
+        uint32_t prev = 0;
         for (k = 0; k < size; k++) {
             uint32_t b;
             fsr = arm_mem_translate(cpu, va + k, acc, 0, &pa);
-            if (!fsr) fsr = phys_read(cpu, pa, 1, &b);
+            if (!fsr) {
+                /* iss-cache: one charge per line touched */
+                if (k == 0 || ((pa ^ prev) & ~31u)) cache_charge(cpu, pa, 1, 0);
+                prev = pa;
+                fsr = phys_read(cpu, pa, 1, &b);
+            }
             if (fsr) arm_raise_dabt(cpu, va + k, fsr);
             v |= b << (8 * k);
         }
@@ -199,6 +246,7 @@ static uint32_t read_le(arm_cpu *cpu, uint32_t va, unsigned size, unsigned acc)
     fsr = arm_mem_translate(cpu, va, acc, 0, &pa);
     if (!fsr) {
         arm_fast_fill(cpu, va, pa, ARM_FAST_RD, acc);
+        cache_charge(cpu, pa, size, 0);
         fsr = phys_read(cpu, pa, size, &v);
     }
     if (fsr) arm_raise_dabt(cpu, va, fsr);
@@ -208,6 +256,11 @@ static uint32_t read_le(arm_cpu *cpu, uint32_t va, unsigned size, unsigned acc)
 static void write_le(arm_cpu *cpu, uint32_t va, unsigned size, uint32_t v, unsigned acc)
 {
     uint32_t pa, fsr;
+    uint8_t *hf = cache_fast(cpu, va, size, ARM_FAST_WR, acc);
+    if (hf) {
+        memcpy(hf, &v, size);
+        return;
+    }
     check_align(cpu, va, size, acc, 1);
     if ((va & (size - 1)) && (va & 0xFFFu) + size <= 0x1000u) {
         uint8_t *h;
@@ -216,6 +269,7 @@ static void write_le(arm_cpu *cpu, uint32_t va, unsigned size, uint32_t v, unsig
         arm_fast_fill(cpu, va, pa, ARM_FAST_WR, acc);
         h = arm_ram_ptr(cpu, pa, 1);
         if (h) {
+            cache_charge(cpu, pa, size, 1);
             memcpy(h, &v, size);
             return;
         }
@@ -228,7 +282,10 @@ static void write_le(arm_cpu *cpu, uint32_t va, unsigned size, uint32_t v, unsig
             if (fsr) arm_raise_dabt(cpu, va + k, fsr | ARM_FSR_WNR);
         }
         for (k = 0; k < size; k++) {
+            uint32_t prev = pa;
             arm_mem_translate(cpu, va + k, acc, 1, &pa);
+            /* iss-cache: one charge per line touched */
+            if (k == 0 || ((pa ^ prev) & ~31u)) cache_charge(cpu, pa, 1, 1);
             fsr = phys_write(cpu, pa, 1, (v >> (8 * k)) & 0xFF);
             if (fsr) arm_raise_dabt(cpu, va + k, fsr | ARM_FSR_WNR);
         }
@@ -237,6 +294,7 @@ static void write_le(arm_cpu *cpu, uint32_t va, unsigned size, uint32_t v, unsig
     fsr = arm_mem_translate(cpu, va, acc, 1, &pa);
     if (!fsr) {
         arm_fast_fill(cpu, va, pa, ARM_FAST_WR, acc);
+        cache_charge(cpu, pa, size, 1);
         fsr = phys_write(cpu, pa, size, v);
     }
     if (fsr) arm_raise_dabt(cpu, va, fsr | ARM_FSR_WNR);

@@ -20,8 +20,14 @@
  *    XN checks (ZYNQ_ARM_FACTS 3.4). Instruction fetches need read
  *    permission at the current PL and XN == 0 (ARM ARM B3.7.2).
  *  - 32-bit physical addresses: supersection extended base bits ignored;
- *    TEX/C/B/S (memory type) are not modelled; no PXN (A9 has none).
+ *    no PXN (A9 has none). TEX/C/B (with PRRR/NMRR when SCTLR.TRE) give
+ *    the cacheability kept in the entry for the cache model (a9_cache.h);
+ *    S (shareability) is not modelled.
+ *  - iss-cache: with the cache model on, descriptor reads go through the
+ *    L1 D / L2 model with the attributes of the TTBR used (IRGN, RGN),
+ *    as the Cortex-A9 walks through its data caches when TTBR says so.
  */
+#include "a9_cache.h"
 #include "arm_internal.h"
 
 static inline unsigned cur_asid(const arm_cpu *cpu) { return cpu->cp15.contextidr & 0xFFu; }
@@ -80,11 +86,13 @@ void arm_tlb_flush_asid(arm_cpu *cpu, unsigned asid)
 /* Read one descriptor word from physical memory (RAM fast path, else the
  * bus). Returns 0 on success, -1 on a bus error. Little-endian tables
  * (SCTLR.EE = 0). */
-static int walk_read(arm_cpu *cpu, uint32_t pa, uint32_t *v)
+static int walk_read(arm_cpu *cpu, uint32_t pa, uint32_t *v, int charge, unsigned attr)
 {
     uint8_t *h = arm_ram_ptr(cpu, pa, 0);
     uint32_t cyc = 0;
     if (h) {
+        /* iss-cache: the walk's cache cost (never for the debugger view) */
+        if (ARM_UNLIKELY(charge && cpu->cache_on)) arm_cache_walk(cpu, pa, attr);
         memcpy(v, h, 4);
         return 0;
     }
@@ -98,29 +106,33 @@ static int walk_read(arm_cpu *cpu, uint32_t pa, uint32_t *v)
 /*
  * Table walk for va (ARM ARM B3.5). Fills *e on success (returns 0) or
  * returns a fault status with the domain in bits 7:4 where known.
+ * charge: the cache model may charge the descriptor reads (not for the
+ * debugger view).
  */
-static uint32_t walk(arm_cpu *cpu, uint32_t va, arm_tlb_entry *e)
+static uint32_t walk(arm_cpu *cpu, uint32_t va, arm_tlb_entry *e, int charge)
 {
     const arm_cp15 *c = &cpu->cp15;
-    unsigned n = c->ttbcr & 7u, dom;
+    unsigned n = c->ttbcr & 7u, dom, wattr;
     uint32_t l1a, d1, d2;
     cpu->page_walks++;
     if (n != 0 && (va >> (32 - n)) != 0) {
         if (c->ttbcr & (1u << 5)) return ARM_FSR_TRANS_SECT; /* PD1 */
         l1a = (c->ttbr1 & 0xFFFFC000u) | ((va >> 20) << 2);
+        wattr = a9c_attr_from_ttbr(c->ttbr1);
     } else {
         uint32_t base_mask = ~((1u << (14 - n)) - 1u);
         if (c->ttbcr & (1u << 4)) return ARM_FSR_TRANS_SECT; /* PD0 */
         l1a = (c->ttbr0 & base_mask) | (((va << n) >> (n + 20)) << 2);
+        wattr = a9c_attr_from_ttbr(c->ttbr0);
     }
-    if (walk_read(cpu, l1a, &d1)) return ARM_FSR_WALK_L1 | ARM_FSR_EXT;
+    if (walk_read(cpu, l1a, &d1, charge, wattr)) return ARM_FSR_WALK_L1 | ARM_FSR_EXT;
     e->va_page = va & ~0xFFFu;
     switch (d1 & 3u) {
     case 0:
         return ARM_FSR_TRANS_SECT;
     case 1: /* page table */
         dom = (d1 >> 5) & 0xFu;
-        if (walk_read(cpu, (d1 & 0xFFFFFC00u) | (((va >> 12) & 0xFFu) << 2), &d2))
+        if (walk_read(cpu, (d1 & 0xFFFFFC00u) | (((va >> 12) & 0xFFu) << 2), &d2, charge, wattr))
             return ARM_FSR_WALK_L2 | ARM_FSR_EXT | (dom << 4);
         e->domain = (uint8_t)dom;
         e->level = 2;
@@ -131,11 +143,17 @@ static uint32_t walk(arm_cpu *cpu, uint32_t va, arm_tlb_entry *e)
             e->region_mask = 0xFFFFu;
             e->pa_page = (d2 & 0xFFFF0000u) | (va & 0xF000u);
             e->xn = (uint8_t)((d2 >> 15) & 1u);
+            e->memattr = (uint8_t)a9c_attr_from_desc((d2 >> 12) & 7u, (d2 >> 3) & 1u,
+                                                     (d2 >> 2) & 1u, (c->sctlr >> 28) & 1u,
+                                                     c->prrr, c->nmrr);
             break;
         default: /* small page, 4 KiB */
             e->region_mask = 0xFFFu;
             e->pa_page = d2 & 0xFFFFF000u;
             e->xn = (uint8_t)(d2 & 1u);
+            e->memattr = (uint8_t)a9c_attr_from_desc((d2 >> 6) & 7u, (d2 >> 3) & 1u,
+                                                     (d2 >> 2) & 1u, (c->sctlr >> 28) & 1u,
+                                                     c->prrr, c->nmrr);
             break;
         }
         e->ap = (uint8_t)(((d2 >> 7) & 4u) | ((d2 >> 4) & 3u));
@@ -153,6 +171,8 @@ static uint32_t walk(arm_cpu *cpu, uint32_t va, arm_tlb_entry *e)
             e->domain = (uint8_t)((d1 >> 5) & 0xFu);
         }
         e->xn = (uint8_t)((d1 >> 4) & 1u);
+        e->memattr = (uint8_t)a9c_attr_from_desc((d1 >> 12) & 7u, (d1 >> 3) & 1u, (d1 >> 2) & 1u,
+                                                 (c->sctlr >> 28) & 1u, c->prrr, c->nmrr);
         e->ap = (uint8_t)(((d1 >> 13) & 4u) | ((d1 >> 10) & 3u));
         e->global = !((d1 >> 17) & 1u);
         break;
@@ -201,7 +221,7 @@ uint32_t arm_mmu_translate(arm_cpu *cpu, uint32_t va, unsigned acc, int is_write
         uint64_t walks = cpu->page_walks;
         memset(&n, 0, sizeof n);
         if (!e) {
-            uint32_t fsr = walk(cpu, va, &n);
+            uint32_t fsr = walk(cpu, va, &n, 0);
             cpu->page_walks = walks;
             /* the debugger ignores the access flag like the other checks */
             if (fsr && (fsr & 0x40Fu) != ARM_FSR_AF_SECT && (fsr & 0x40Fu) != ARM_FSR_AF_PAGE)
@@ -209,6 +229,7 @@ uint32_t arm_mmu_translate(arm_cpu *cpu, uint32_t va, unsigned acc, int is_write
             e = &n;
         }
         *pa = e->pa_page | (va & 0xFFFu);
+        cpu->cache_attr = e->memattr; /* iss-cache */
         return 0;
     }
     if (e) {
@@ -218,7 +239,7 @@ uint32_t arm_mmu_translate(arm_cpu *cpu, uint32_t va, unsigned acc, int is_write
         uint32_t fsr;
         cpu->tlb_misses++;
         memset(&n, 0, sizeof n);
-        fsr = walk(cpu, va, &n);
+        fsr = walk(cpu, va, &n, 1);
         if (fsr) return (acc & ARM_ACC_FETCH) ? (fsr & ~0xF0u) : fsr;
         w = cpu->tlb_victim[set];
         cpu->tlb_victim[set] = (uint8_t)((w + 1) % ARM_TLB_WAYS);
@@ -241,5 +262,6 @@ uint32_t arm_mmu_translate(arm_cpu *cpu, uint32_t va, unsigned acc, int is_write
         }
     }
     *pa = e->pa_page | (va & 0xFFFu);
+    cpu->cache_attr = e->memattr; /* iss-cache: for the cache model's charge of this access */
     return 0;
 }

@@ -22,11 +22,68 @@ static void vfp_common(uint32_t x, arm_insn *o)
     o->tclass = A9_DEFAULT;
 }
 
+/* ---- timing tags (a9_timing.h): class and D-register footprint ---- */
+
+/* D-register mask of VFP register n of precision dp (S<n> is in D<n/2>). */
+static uint32_t vmask(int dp, unsigned n) { return dp ? 1u << (n & 31u) : a9_smask(n); }
+
+/* Masks of the S (dp = 0) or D registers n .. n+count-1. */
+static uint32_t vrange(int dp, unsigned n, unsigned count)
+{
+    uint32_t m = 0;
+    unsigned k;
+    for (k = 0; k < count; k++) m |= vmask(dp, n + k);
+    return m;
+}
+
+/* Class and footprint of a decoded VFP data-processing instruction. */
+static void vfp_dp_timing(arm_insn *o)
+{
+    const int dp = o->shift_type;
+    uint32_t d = vmask(dp, o->vd), n = vmask(dp, o->vn), m = vmask(dp, o->vm);
+    uint32_t src = n | m, dst = d;
+    uint8_t c;
+    switch (o->op) {
+    case VFP_OP_VMLA: case VFP_OP_VMLS: case VFP_OP_VNMLA: case VFP_OP_VNMLS:
+        c = dp ? A9_VFP_MAC_D : A9_VFP_MAC_S;
+        src |= d; /* accumulator read at issue (S20/S21 give no late read) */
+        break;
+    case VFP_OP_VMUL: case VFP_OP_VNMUL: c = dp ? A9_VFP_MUL_D : A9_VFP_MUL_S; break;
+    case VFP_OP_VADD: case VFP_OP_VSUB: c = A9_VFP_ADD; break;
+    case VFP_OP_VDIV: c = dp ? A9_VFP_DIV_D : A9_VFP_DIV_S; break;
+    case VFP_OP_VSQRT: c = dp ? A9_VFP_SQRT_D : A9_VFP_SQRT_S; src = m; break;
+    case VFP_OP_VMOV_IMM: c = A9_VFP_MOV; src = 0; break;
+    case VFP_OP_VMOV: case VFP_OP_VABS: case VFP_OP_VNEG: c = A9_VFP_MOV; src = m; break;
+    case VFP_OP_VCMP: case VFP_OP_VCMPE: c = A9_VFP_CMP; src = d | m; dst = 0; break;
+    case VFP_OP_VCMP0: case VFP_OP_VCMPE0: c = A9_VFP_CMP; src = d; dst = 0; break;
+    case VFP_OP_VCVT_PREC: c = A9_VFP_CVT; src = m; dst = vmask(!dp, o->vd); break;
+    case VFP_OP_VCVT_TOINT: c = A9_VFP_CVT; src = m; dst = a9_smask(o->vd); break;
+    case VFP_OP_VCVT_FROMINT: c = A9_VFP_CVT; src = a9_smask(o->vm); break;
+    case VFP_OP_VCVT_TOFIX: case VFP_OP_VCVT_FROMFIX: c = A9_VFP_CVT; src = d; break;
+    case VFP_OP_VCVT_HALF: /* half of Sd replaced: Sd is read too */
+        c = A9_VFP_CVT; src = a9_smask(o->vm) | a9_smask(o->vd); dst = a9_smask(o->vd); break;
+    default: c = A9_DEFAULT; src = dst = 0; break;
+    }
+    o->tclass = c;
+    o->tvsrc = src;
+    o->tvdst = dst;
+}
+
+static int vfp_decode_dp_fields(uint32_t x, arm_insn *o);
+
 int arm_vfp_decode_dp(arm_cpu *cpu, uint32_t x, arm_insn *o)
+{
+    int rc;
+    (void)cpu;
+    rc = vfp_decode_dp_fields(x, o);
+    if (rc == 0) vfp_dp_timing(o);
+    return rc;
+}
+
+static int vfp_decode_dp_fields(uint32_t x, arm_insn *o)
 {
     const int dp = (int)BIT(x, 8);
     unsigned opc1 = BITS(x, 23, 20) & 0xB, opc2 = BITS(x, 19, 16), b6 = BIT(x, 6), b7 = BIT(x, 7);
-    (void)cpu;
     vfp_common(x, o);
     o->fn = arm_h_vfp_dp;
     o->shift_type = (uint8_t)dp;
@@ -104,13 +161,16 @@ int arm_vfp_decode_xfer(arm_cpu *cpu, uint32_t x, arm_insn *o)
             o->vn = (uint8_t)VN(x, 0);
             o->op = (uint8_t)l;
             o->fn = arm_h_vmov_sr;
+            o->tclass = l ? A9_VFP_TO_CORE : A9_VFP_FROM_CORE;
+            if (l) o->tvsrc = a9_smask(o->vn);
+            else o->tvdst = a9_smask(o->vn);
             return 0;
         }
         if (a == 7) { /* VMRS / VMSR, A8.8.348/349 */
             if (BIT(x, 7)) return -1;
             o->rn = (uint8_t)BITS(x, 19, 16);
             o->fn = l ? arm_h_vmrs : arm_h_vmsr;
-            o->tclass = A9_COPROC;
+            o->tclass = A9_VFP_SYS;
             if (!l && o->ra == 15) return -1;
             if (l && o->ra == 15 && o->rn != 1) return -1;
             return 0;
@@ -126,6 +186,8 @@ int arm_vfp_decode_xfer(arm_cpu *cpu, uint32_t x, arm_insn *o)
         o->shift_type = (uint8_t)(be == 0 ? 2 : be == 1 ? 1 : 0); /* log2(esize / 8) */
         o->reglist = (uint16_t)(q ? 2 : 1);
         o->fn = arm_h_vdup_r;
+        o->tclass = q ? A9_VFP_FROM_CORE2 : A9_VFP_FROM_CORE;
+        o->tvdst = a9_dmask(o->vd, o->reglist);
         return 0;
     }
     { /* VMOV core <-> scalar, A8.8.341/342 */
@@ -146,6 +208,9 @@ int arm_vfp_decode_xfer(arm_cpu *cpu, uint32_t x, arm_insn *o)
         o->vd = (uint8_t)vreg(1, BITS(x, 19, 16), BIT(x, 7));
         o->op = (uint8_t)l;
         o->fn = arm_h_vmov_scalar;
+        o->tclass = l ? A9_VFP_TO_CORE : A9_VFP_FROM_CORE;
+        o->tvsrc = 1u << o->vd; /* a write replaces one element: Dd is read too */
+        if (!l) o->tvdst = 1u << o->vd;
         return 0;
     }
 }
@@ -166,6 +231,9 @@ int arm_vfp_decode_xfer64(arm_cpu *cpu, uint32_t x, arm_insn *o)
     if (!dbl && o->vm == 31) return -1;
     if (l && o->ra == o->rs) return -1;
     o->fn = arm_h_vmov_2r;
+    o->tclass = l ? A9_VFP_TO_CORE : A9_VFP_FROM_CORE2;
+    if (l) o->tvsrc = dbl ? vmask(1, o->vm) : vrange(0, o->vm, 2);
+    else o->tvdst = dbl ? vmask(1, o->vm) : vrange(0, o->vm, 2);
     return 0;
 }
 
@@ -184,7 +252,13 @@ int arm_vfp_decode_ls(arm_cpu *cpu, uint32_t x, arm_insn *o)
     if (p && !w) { /* VLDR/VSTR, A8.8.333/413 */
         o->imm = imm8 << 2;
         o->fn = arm_h_vfp_ldst;
-        o->tclass = A9_DEFAULT;
+        if (l) {
+            o->tclass = dp ? A9_VFP_LDR_D : A9_VFP_LDR_S;
+            o->tvdst = vmask(dp, o->vd);
+        } else {
+            o->tclass = A9_VFP_STR;
+            o->tvsrc = vmask(dp, o->vd);
+        }
         return 0;
     }
     /* VLDM/VSTM/VPUSH/VPOP, A8.8.332/412: P = 1 needs U = 0 and W = 1
@@ -200,7 +274,9 @@ int arm_vfp_decode_ls(arm_cpu *cpu, uint32_t x, arm_insn *o)
         o->imm = imm8 << 2; /* FLDMX/FSTMX (odd imm8): one extra word of writeback */
     }
     o->fn = arm_h_vfp_ldstm;
-    o->tclass = A9_DEFAULT;
+    o->tclass = l ? A9_VFP_LDM : A9_VFP_STM;
+    if (l) o->tvdst = vrange(dp, o->vd, o->reglist);
+    else o->tvsrc = vrange(dp, o->vd, o->reglist);
     return 0;
 }
 

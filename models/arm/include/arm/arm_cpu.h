@@ -21,6 +21,7 @@
 #ifndef ARM_CPU_H
 #define ARM_CPU_H
 
+#include <stdbool.h> /* iss-cache: arm_cpu_set_cache_model */
 #include <stddef.h>
 #include <stdint.h>
 
@@ -299,6 +300,48 @@ typedef enum arm_timing_model {
 
 void arm_cpu_set_timing(arm_cpu *cpu, arm_timing_model model);
 arm_timing_model arm_cpu_get_timing(const arm_cpu *cpu);
+
+/* ==== iss-cache block: optional cache timing model ====
+ * models/arm/README.md "Cache model": L1 I + L1 D (32 KiB, 4-way,
+ * 32-byte lines), a unified L2 (PL310, 512 KiB, 8-way) and a fixed DDR
+ * latency, charging the extra cycles of misses, uncached accesses,
+ * dirty write-backs, translation-table walks and CP15 c7 maintenance to
+ * the cycle counter (so to --stats, PMCCNTR and the timers). Off by
+ * default; off, the CPU charges exactly what it charged without the
+ * model. Cacheability follows the architecture: SCTLR.C / SCTLR.I,
+ * MMU off = data Strongly-ordered (uncached) and instructions cacheable
+ * when SCTLR.I (ARM ARM B3.2.1), MMU on = the descriptor's TEX/C/B (or
+ * PRRR/NMRR with SCTLR.TRE). Only RAM regions are cached; bus (MMIO)
+ * accesses keep the delay the device annotates.
+ */
+
+/*
+ * Switch the model on (caches start empty: every line invalid) or off.
+ * Can be called at any time outside arm_cpu_run/step. Returns 0, or -1
+ * when the tag arrays cannot be allocated (the model stays off).
+ */
+int arm_cpu_set_cache_model(arm_cpu *cpu, bool on);
+bool arm_cpu_get_cache_model(const arm_cpu *cpu);
+/*
+ * L2 (PL310) enable, as written to the PL310 control register by the
+ * platform (armiss: with --caches). Disabled at creation; kept across
+ * arm_cpu_reset (the PL310 is outside the CPU). Enabling or disabling
+ * invalidates the L2 lines. With the L2 disabled an L1 miss goes to DDR.
+ */
+void arm_cpu_set_l2_enabled(arm_cpu *cpu, bool on);
+
+/* Cache counters (all zero while the model was never on). */
+typedef struct arm_cache_stats {
+    uint64_t l1i_hits, l1i_misses;
+    uint64_t l1d_hits, l1d_misses, l1d_writebacks;
+    uint64_t l2_hits, l2_misses, l2_writebacks;
+    uint64_t uncached;     /* data accesses and walks to RAM that bypassed every cache
+                            * (+DDR latency each) */
+    uint64_t uncached_fetches; /* instruction line fetches that bypassed every cache */
+    uint64_t stall_cycles; /* extra cycles charged by the model */
+} arm_cache_stats;
+void arm_cpu_get_cache_stats(const arm_cpu *cpu, arm_cache_stats *out);
+/* ==== end iss-cache block ==== */
 
 /*
  * Statistics as key/value pairs (e.g. "tlb_hits", "exceptions_svc"),
