@@ -15,16 +15,18 @@ namespace {
 const char kUsage[] =
     "usage: dprsim boot IMAGE.elf [--load FILE@ADDR]... [--max-time T] [--cold] [--no-pl] [--stats] [--progress]\n"
     "                   [--trace fst|vcd|none] [--trace-file PATH] [--events FILE] [--uart-rx FILE|-]\n"
-    "                   [--pl-quantum N]\n"
+    "                   [--pl-quantum N] [--caches]\n"
     "       dprsim validate SCENARIO.yaml\n"
     "       dprsim run SCENARIO.yaml [--out DIR] [--trace fst|vcd|none] [--trace-file PATH] [--uart-rx FILE|-] [--stats] [--progress]\n"
-    "                   [--pl-quantum N]\n"
+    "                   [--pl-quantum N] [--caches]\n"
     "  boot writes the PL waveform to PATH (default dprsim.fst) and events.log to FILE;\n"
     "  run writes DIR/events.log and the waveform to PATH (default DIR/wave.fst)\n"
     "  --uart-rx feeds FILE (- = standard input) to UART1's RX line, one byte per character time\n"
     "  --pl-quantum N lets the running CPU go up to N PL cycles ahead of the PL (1..65536, default 1 =\n"
     "    exact: a PL interrupt reaches the CPU at the first instruction boundary of the cycle it rises);\n"
     "    a larger N is faster and the report gives the error bound it introduced\n"
+    "  --caches turns on the CPU's L1/L2/DDR cache timing model (models/arm/README.md; the L2\n"
+    "    joins when the firmware enables the PL310)\n"
     "  --progress prints a progress line every 2 s of wall time (default: only on a terminal)\n"
     "  T is a duration with a unit: ps, ns, us, ms or s (e.g. 10ms, 2s)\n"
     "  run writes DIR/report.json, report.md, gantt.svg and, with a waveform, its .gtkw save file\n"
@@ -69,6 +71,8 @@ int cmd_boot(int argc, char **argv)
             } else if (!plat::parse_time_ps(v, &spec.max_time_ps, &err)) {
                 return bad("--max-time " + err);
             }
+        } else if (a == "--caches") {
+            spec.caches = true;
         } else if (a == "--cold") {
             spec.cold = true;
         } else if (a == "--stats") {

@@ -96,7 +96,7 @@ Board::Board(const Timing &timing, LogFn log)
     add("ptimer", 0xF8F00600u, &ptimer_.dev);
     add("wdt", 0xF8F00620u, &wdt_.dev);
     add("gic_dist", 0xF8F01000u, &gic_.dist.dev);
-    add("l2c", 0xF8F02000u, &l2c_.dev);
+    add("l2c", kL2cBase, &l2c_.dev);
     std::sort(map_.begin(), map_.end(),
               [](const MapEntry &a, const MapEntry &b) { return a.base < b.base; });
     for (size_t i = 1; i < map_.size(); i++) {
@@ -305,6 +305,11 @@ void Board::wdt_cb(void *opaque)
 {
     auto *b = static_cast<Board *>(opaque);
     if (b->wdt_reset_) b->wdt_reset_();
+}
+
+bool Board::l2c_enabled() const
+{
+    return (zynq_regs_get(&l2c_.regs, L2C_CONTROL) & 1u) != 0;
 }
 
 } // namespace plat

@@ -41,6 +41,8 @@ constexpr uint32_t kDdrBase = 0x00000000u;
 constexpr uint32_t kDdrSize = 512u << 20;   /**< 512 MiB default */
 constexpr uint32_t kOcmBase = 0xFFFC0000u;
 constexpr uint32_t kOcmSize = 256u << 10;   /**< 256 KiB */
+constexpr uint32_t kL2cBase = 0xF8F02000u;  /**< PL310 L2 cache controller */
+constexpr uint32_t kL2cSize = 0x1000u;
 
 /**
  * Where the PCAP word stream of the DevCfg goes (the PL configuration port
@@ -186,6 +188,8 @@ public:
      */
     bool gp0_open() const { return !(fpga_rst_ & 1u) && (lvl_shftr_ & 0xFu) == 0xFu; }
     bool pl_in_reset() const { return (fpga_rst_ & 1u) != 0; }
+    /** PL310 CONTROL bit 0: the L2 is on (the cache model follows it). */
+    bool l2c_enabled() const;
     PlAgent *pl() const { return pl_; }
     /**
      * IRQ_F2P[bit] of the PL changed to `level` (UG585 table 7-4: bits 7..0

@@ -277,6 +277,7 @@ BootResult boot_and_run(const BootSpec &spec)
         return res;
     }
     cc.max_time = spec.max_time_ps;
+    cc.caches = spec.caches;
     cc.sh.cmdline = spec.elf.c_str();
     cc.sh.heap_base = img.high_addr;
     cc.sh.heap_limit = kDdrBase + kDdrSize;
@@ -311,6 +312,7 @@ BootResult boot_and_run(const BootSpec &spec)
     res.pcap_words_refused = board.no_pl_refused();
     res.pcap_stalls = board.pcap_stats()->stall_count;
     res.pl_attached = top.pl != nullptr;
+    res.caches = spec.caches;
     if (top.pl) {
         const uint32_t q = spec.timing.pl_batch_cycles ? spec.timing.pl_batch_cycles : 1;
         res.pl_quantum_cycles = q;
@@ -387,6 +389,18 @@ BootResult boot_and_run(const BootSpec &spec)
             std::fprintf(stderr, "pl_irq_delay_bound_ps: %" PRIu64 "\n", res.pl_irq_delay_bound_ps);
         } else {
             std::fprintf(stderr, "pl: detached\n");
+        }
+        if (spec.caches) {
+            arm_cache_stats cs;
+            arm_cpu_get_cache_stats(cpu.cpu(), &cs);
+            std::fprintf(stderr, "l1i_hits: %" PRIu64 "\nl1i_misses: %" PRIu64 "\n", cs.l1i_hits, cs.l1i_misses);
+            std::fprintf(stderr, "l1d_hits: %" PRIu64 "\nl1d_misses: %" PRIu64 "\nl1d_writebacks: %" PRIu64 "\n",
+                         cs.l1d_hits, cs.l1d_misses, cs.l1d_writebacks);
+            std::fprintf(stderr, "l2_hits: %" PRIu64 "\nl2_misses: %" PRIu64 "\nl2_writebacks: %" PRIu64 "\n",
+                         cs.l2_hits, cs.l2_misses, cs.l2_writebacks);
+            std::fprintf(stderr, "uncached_accesses: %" PRIu64 "\nuncached_fetches: %" PRIu64 "\n",
+                         cs.uncached, cs.uncached_fetches);
+            std::fprintf(stderr, "cache_stall_cycles: %" PRIu64 "\n", cs.stall_cycles);
         }
         std::fprintf(stderr, "wall_time_s: %.3f\n", res.wall_s);
         std::fprintf(stderr, "mips: %.2f\n",

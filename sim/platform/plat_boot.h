@@ -45,6 +45,7 @@ struct BootSpec {
     bool stats = false;              /**< print statistics to stderr */
     bool attach_pl = true;           /**< PL co-simulation (when built; --no-pl) */
     bool progress = false;           /**< progress line every 2 s even when stderr is not a terminal */
+    bool caches = false;             /**< the ISS's L1/L2/DDR cache timing model (--caches) */
     Timing timing;
     /** Waveform of the PL (plat_trace.h); needs the PL attached. */
     TraceFormat trace = TraceFormat::None;
@@ -86,6 +87,7 @@ struct BootResult {
      *  the skew between CPU and PL memory accesses (quantum PL cycles), and
      *  the largest interrupt delay measured (instruction granularity
      *  included). */
+    bool caches = false;               /**< the cache timing model was on */
     uint32_t pl_quantum_cycles = 0;
     uint64_t pl_irq_delay_bound_ps = 0, pl_skew_bound_ps = 0, pl_irq_delay_max_ps = 0;
     uint64_t events = 0;               /**< lines written to events_path */

@@ -114,6 +114,7 @@ std::string report_json(const RunReport &rr)
     j += "    \"cpu_hz\": " + std::to_string(s.cpu_hz) + ",\n";
     j += "    \"fclk0_hz\": " + std::to_string(s.fclk0_hz) + ",\n";
     j += "    \"pcap_rate_bytes_per_s\": " + std::to_string(s.pcap_rate) + ",\n";
+    j += std::string("    \"cpu_caches\": ") + (r.caches ? "true" : "false") + ",\n";
     j += std::string("    \"pl\": ") +
          (r.pl_attached ? "\"attached (built-in pl_top)\"" : "\"not attached\"") + ",\n";
     if (r.pl_attached) {
@@ -207,6 +208,8 @@ std::string report_md(const RunReport &rr)
     std::snprintf(b, sizeof b, "| clocks | CPU %" PRIu64 " Hz, FCLK0 %" PRIu64 " Hz, PCAP %" PRIu64 " B/s |\n",
                   s.cpu_hz, s.fclk0_hz, s.pcap_rate);
     o += b;
+    o += std::string("| CPU timing | Cortex-A9 pipeline model") +
+         (r.caches ? " with the L1/L2/DDR cache model" : ", no cache model (every access an L1 hit)") + " |\n";
     o += std::string("| PL | ") + (r.pl_attached ? "attached (built-in pl_top)" : "not attached") + " |\n";
     if (r.pl_attached) {
         if (r.pl_quantum_cycles <= 1)

@@ -159,7 +159,7 @@ int cmd_validate(int argc, char **argv)
 int cmd_run(int argc, char **argv)
 {
     std::string scn, out = ".", trace, trace_file, uart_rx;
-    bool stats = false, progress = false;
+    bool stats = false, progress = false, caches = false;
     uint32_t pl_quantum = 0;   // 0: the scenario's (sync.pl_quantum_cycles)
     for (int i = 2; i < argc; i++) {
         std::string a = argv[i];
@@ -175,6 +175,8 @@ int cmd_run(int argc, char **argv)
             }
         } else if (a == "--stats") {
             stats = true;
+        } else if (a == "--caches") {
+            caches = true;
         } else if (a == "--progress") {
             progress = true;
         } else if (a.size() > 1 && a[0] == '-') {
@@ -233,6 +235,7 @@ int cmd_run(int argc, char **argv)
     spec.timing.fclk0_hz = s.fclk0_hz;
     spec.timing.pcap_rate_bytes_per_s = s.pcap_rate;
     spec.timing.pl_batch_cycles = pl_quantum ? pl_quantum : s.pl_quantum;
+    spec.caches = caches || s.caches;
     // The entry ELF boots; the other ELFs are loaded beside it (segments
     // and symbols); raw images are copied to their address.
     for (const ScnImage &im : s.images) {

@@ -415,6 +415,14 @@ arm_bus_status CpuWrapper::access(bool write, uint32_t addr, unsigned size, uint
             obs_->each([&](Observer &o) { o.on_gp0(done, v, write, addr, d); });
         }
     }
+    // The PL310's CONTROL.enable puts the L2 in the cache model's path.
+    if (write && cfg_.caches && addr - kL2cBase < kL2cSize) {
+        const bool l2 = board_.l2c_enabled();
+        if (l2 != l2_on_) {
+            l2_on_ = l2;
+            arm_cpu_set_l2_enabled(cpu_, l2);
+        }
+    }
     // An access may move a device's next event earlier (a timer was
     // programmed): end the run after this instruction so that the event is
     // seen on time (plat_time.h).
@@ -486,6 +494,10 @@ arm_hook_result CpuWrapper::semihost()
 void CpuWrapper::thread()
 {
     arm_cpu_reset(cpu_);
+    if (cfg_.caches && arm_cpu_set_cache_model(cpu_, true) != 0) {
+        std::fprintf(stderr, "dprsim: cannot allocate the cache model (out of memory)\n");
+        std::abort();
+    }
     arm_cpu_set_pc(cpu_, cfg_.entry);
     arm_cpu_set_reg(cpu_, 2, cfg_.r2);
     anchor_ps_ = sc_to_ps(sc_time_stamp());

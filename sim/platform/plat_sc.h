@@ -118,6 +118,9 @@ struct CpuConfig {
     uint32_t r2 = 0;                /**< r2 at entry (boot-information block) */
     zynq_time_ps max_time = 0;      /**< 0 = no limit */
     armiss_sh_config sh{};          /**< semihosting configuration */
+    /** The ISS's L1/L2/DDR cache timing model (arm_cpu_set_cache_model);
+     *  the L2 joins when the firmware enables the PL310 (CONTROL bit 0). */
+    bool caches = false;
 };
 
 /** The CPU: the ISS inside an SC_THREAD, a TLM-2.0 initiator. */
@@ -201,6 +204,7 @@ private:
     zynq_time_ps run_limit_ps_ = 0;   /**< end of the current arm_cpu_run budget */
     zynq_time_ps wfi_sleep_ps_ = 0;
     uint64_t mmio_ = 0, bus_errors_ = 0;
+    bool l2_on_ = false;            /**< L2 state last given to the cache model */
     RunEnd end_ = RunEnd::Running;
     int exit_status_ = 0;
     std::string end_msg_;

@@ -314,6 +314,11 @@ bool scenario_load(const std::string &path, Scenario *s, std::vector<std::string
                 F{"rate_bytes_per_s", false, [&](yaml_node_t *m, const std::string &q) { c.integer(m, q, 1, 400000000, &s->pcap_rate); }},
             });
         }},
+        F{"cpu", false, [&](yaml_node_t *n, const std::string &p) {
+            c.mapping(n, p, {
+                F{"caches", false, [&](yaml_node_t *m, const std::string &q) { c.boolean(m, q, &s->caches); }},
+            });
+        }},
         F{"sync", false, [&](yaml_node_t *n, const std::string &p) {
             c.mapping(n, p, {
                 F{"pl_quantum_cycles", false, [&](yaml_node_t *m, const std::string &q) {

@@ -71,6 +71,8 @@ struct Scenario {
     /** sync.pl_quantum_cycles: PL cycles the running CPU may be ahead of
      *  the PL (1 = exact, plat_time.h Timing::pl_batch_cycles). */
     uint32_t pl_quantum = 1;
+    /** cpu.caches: the ISS's cache timing model (`--caches` turns it on too). */
+    bool caches = false;
     /** uart.rx_file (resolved like image paths) or uart.rx (inline bytes):
      *  UART1's receive line; at most one of them. */
     std::string uart_rx_file, uart_rx_data;

@@ -35,7 +35,7 @@ RUN_FIELDS = {
     "end": str, "program_exit_status": (int, type(None)), "program_ok": bool, "status": int,
     "simulated_time_ps": int, "wfi_sleep_ps": int, "instructions": int, "cycles": int,
     "mmio_accesses": int, "bus_errors": int, "cpu_hz": int, "fclk0_hz": int,
-    "pcap_rate_bytes_per_s": int, "pl": str, "events": int,
+    "pcap_rate_bytes_per_s": int, "cpu_caches": bool, "pl": str, "events": int,
 }
 ENDS = {"semihosting_exit", "max_time", "wfi_deadlock", "cpu_halt", "unsupported_semihosting",
         "watchdog_reset"}

@@ -376,6 +376,7 @@ TEST(Report, JsonExact)
         "    \"cpu_hz\": 666666687,\n"
         "    \"fclk0_hz\": 100000000,\n"
         "    \"pcap_rate_bytes_per_s\": 130000000,\n"
+        "    \"cpu_caches\": false,\n"
         "    \"pl\": \"attached (built-in pl_top)\",\n"
         "    \"pl_sync\": {\"quantum_cycles\": 1, \"exact\": true, \"irq_delay_bound_ps\": 0, "
         "\"memory_skew_bound_ps\": 10000, \"irq_delay_max_ps\": 1500},\n"
