@@ -19,6 +19,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -33,6 +34,18 @@ constexpr uint32_t kData = 0x20000;
 constexpr uint32_t kStack = 0x80000;
 // udf #0xbad: cond 1110, 0111 1111, imm12 = 0xbad >> 4, 1111, imm4 = 0xd
 constexpr uint32_t kUdfSentinel = 0xE7F000F0u | (0xBADu >> 4 << 8) | (0xBADu & 0xF);
+
+// VFP/NEON on for the tests (ARM ARM B1.10.3): CPACR cp10/cp11 full
+// access, FPEXC.EN = 1; kVfpEnableInsns instructions.
+const char *const kVfpEnable =
+    ".fpu neon\n"
+    "mrc p15, 0, r12, c1, c0, 2\n"
+    "orr r12, r12, #0x00F00000\n"
+    "mcr p15, 0, r12, c1, c0, 2\n"
+    "isb\n"
+    "mov r12, #0x40000000\n"
+    "vmsr fpexc, r12\n";
+constexpr unsigned kVfpEnableInsns = 6;
 
 // Assemble ARM-state source at address `org`; returns the words of .text.
 inline std::vector<uint32_t> Assemble(const std::string &src, uint32_t org = kCode,
@@ -69,6 +82,19 @@ inline std::vector<uint32_t> Assemble(const std::string &src, uint32_t org = kCo
 
 class A32 : public ::testing::Test {
 protected:
+    // The CPU's statistics (arm_cpu_stats) by name.
+    std::map<std::string, uint64_t> Stats() const
+    {
+        std::map<std::string, uint64_t> m;
+        arm_cpu_stats(
+            cpu_,
+            [](void *o, const char *k, uint64_t v) {
+                (*static_cast<std::map<std::string, uint64_t> *>(o))[k] = v;
+            },
+            &m);
+        return m;
+    }
+
     void SetUp() override
     {
         ram_.assign(kRamSize, 0);

@@ -25,17 +25,6 @@ protected:
         return arm_cpu_cycles(cpu_) - c0;
     }
 
-    std::map<std::string, uint64_t> Stats() const
-    {
-        std::map<std::string, uint64_t> m;
-        arm_cpu_stats(
-            cpu_,
-            [](void *o, const char *k, uint64_t v) {
-                (*static_cast<std::map<std::string, uint64_t> *>(o))[k] = v;
-            },
-            &m);
-        return m;
-    }
 };
 
 TEST_F(A9Pipeline, PipelineIsTheDefault)

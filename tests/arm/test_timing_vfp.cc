@@ -13,16 +13,8 @@ using namespace a32test;
 
 namespace {
 
-// CPACR cp10/cp11 full access, FPEXC.EN = 1: 6 instructions.
-const char *const kEnable =
-    ".fpu neon\n"
-    "mrc p15, 0, r12, c1, c0, 2\n"
-    "orr r12, r12, #0x00F00000\n"
-    "mcr p15, 0, r12, c1, c0, 2\n"
-    "isb\n"
-    "mov r12, #0x40000000\n"
-    "vmsr fpexc, r12\n";
-constexpr unsigned kEnableInsns = 6;
+using a32test::kVfpEnable;
+using a32test::kVfpEnableInsns;
 
 class A9VfpTiming : public A32 {
 protected:
@@ -30,9 +22,9 @@ protected:
     // one after the VFP enable sequence.
     uint64_t Steps(const std::string &src, unsigned n, bool thumb = false)
     {
-        std::string code = std::string(kEnable) + (thumb ? ".thumb\n.syntax unified\n" : "") + src;
+        std::string code = std::string(kVfpEnable) + (thumb ? ".thumb\n.syntax unified\n" : "") + src;
         Code(code);
-        for (unsigned k = 0; k < kEnableInsns; k++) arm_cpu_step(cpu_);
+        for (unsigned k = 0; k < kVfpEnableInsns; k++) arm_cpu_step(cpu_);
         if (thumb) {
             // the enable sequence is A32; continue at the T32 part
             arm_cpu_set_pc(cpu_, PC() | 1u);
@@ -47,17 +39,6 @@ protected:
     // Interlock stall cycles charged during the last Steps().
     uint64_t Stalls() { return Stats()["interlock_stall_cycles"] - stall0_; }
 
-    std::map<std::string, uint64_t> Stats() const
-    {
-        std::map<std::string, uint64_t> m;
-        arm_cpu_stats(
-            cpu_,
-            [](void *o, const char *k, uint64_t v) {
-                (*static_cast<std::map<std::string, uint64_t> *>(o))[k] = v;
-            },
-            &m);
-        return m;
-    }
 
     uint64_t stall0_ = 0;
 };

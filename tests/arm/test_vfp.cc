@@ -21,14 +21,7 @@ namespace {
 using a32test::A32;
 using a32test::kData;
 
-const char *const kEnable =
-    ".fpu neon\n"
-    "mrc p15, 0, r12, c1, c0, 2\n"
-    "orr r12, r12, #0x00F00000\n"
-    "mcr p15, 0, r12, c1, c0, 2\n"
-    "isb\n"
-    "mov r12, #0x40000000\n"
-    "vmsr fpexc, r12\n";
+const char *const kEnable = a32test::kVfpEnable;
 
 uint32_t F2U(float f) { uint32_t u; std::memcpy(&u, &f, 4); return u; }
 float U2F(uint32_t u) { float f; std::memcpy(&f, &u, 4); return f; }
