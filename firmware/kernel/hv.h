@@ -178,6 +178,9 @@ void hv_gtimer_start(void);         /* counts from 0 if it was off; PPI 27 on */
 /* Builds every EC's translation tables; returns 0 or -1 (message printed). */
 int hv_mmu_build(hv_ec *ec);
 void hv_mmu_enable(hv_ec *first);
+/* After hv_mmu_enable(): invalidates and enables the L1 I/D caches, the
+ * branch predictor (SCTLR.I, C, Z) and the PL310 L2 (CONTROL = 1). */
+void hv_cache_enable(void);
 /* Switches TTBR0/CONTEXTIDR to ec's address space (reserved-ASID method). */
 void hv_mmu_switch(hv_ec *ec);
 /* Maps VM vm's IF page of device dev read/write (1) or read-only (0) and

@@ -170,6 +170,7 @@ void hv_main(uint32_t bootinfo_pa)
     hv_tick_init();
     hv_irq_init();
     hv_mmu_enable(&hv_k.ec[0]);
+    hv_cache_enable();
 
     if (hv_k.vdm) hv_make_ready(hv_k.vdm);
     for (uint32_t i = 0; i < hv_k.vm_count; i++) hv_make_ready(&hv_k.ec[i]);

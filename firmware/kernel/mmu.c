@@ -18,8 +18,14 @@
  * sections where VA and PA are MiB-aligned, else 4 KiB pages) and the
  * virtual-device window at HV_VDEV_VA_BASE (one 4 KiB page per device -> its
  * PR interface window on GP0, user RO until connected, XN, nG).
- * The ISS models no caches and the kernel runs with SCTLR.C = 0, so a
- * descriptor write needs no cache clean; only the TLB maintenance below.
+ * Caches (as Ker-ONE runs on the board): RAM is Normal, inner and outer
+ * write-back write-allocate (TEX = 0b001, C = 1, B = 1, ARM ARM B3.8.2);
+ * UART, SLCR/DevCfg and SCU/GIC/timers/PL310 are shareable Device, the PL's
+ * GP0 Strongly-ordered; table walks are cacheable like RAM (TTBR0 IRGN/RGN).
+ * hv_cache_enable() invalidates the L1 caches, the branch predictor and the
+ * PL310 and turns them on once the MMU is on. A descriptor written after
+ * that is cleaned to the point of unification before the TLB maintenance
+ * (ARM ARM B3.10.1), in case the table walk does not look up the L1 D-cache.
  */
 #include "hv.h"
 
@@ -48,6 +54,28 @@
 #define AP_USER_RW 3u
 
 enum mem_type { MT_NORMAL, MT_DEVICE, MT_SO };
+
+/* TTBR0/TTBR1 walk attributes (ARM ARM B4.1 "TTBR0", Multiprocessing Extensions
+ * encoding): IRGN = 0b01 inner write-back write-allocate (IRGN[0] is bit 6,
+ * IRGN[1] bit 0), RGN = 0b01 outer write-back write-allocate (bits 4:3),
+ * S = 0: non-shareable, as the kernel RAM that holds the tables is mapped. */
+#define TTBR_WALK_WBWA ((1u << 6) | (1u << 3))
+
+/* PL310 L2 cache controller (PL310 TRM DDI 0246, 3.3) */
+#define L2C_BASE       0xF8F02000u
+#define L2C_CONTROL    (L2C_BASE + 0x100u)   /* bit 0: L2 enable */
+#define L2C_CACHE_SYNC (L2C_BASE + 0x730u)
+#define L2C_INV_WAY    (L2C_BASE + 0x77Cu)   /* bit w: invalidate way w; reads 1 while running */
+#define L2C_ALL_WAYS   0xFFu                 /* 8 ways (512 KiB, ZYNQ_ARM_FACTS 4.3) */
+
+/* SCTLR bits (ARM ARM B4.1 "SCTLR") */
+#define SCTLR_M (1u << 0)
+#define SCTLR_A (1u << 1)
+#define SCTLR_C (1u << 2)
+#define SCTLR_Z (1u << 11)
+#define SCTLR_I (1u << 12)
+#define SCTLR_TRE (1u << 28)
+#define SCTLR_AFE (1u << 29)
 
 #define HV_L2_POOL 64u
 
@@ -161,16 +189,66 @@ void hv_mmu_enable(hv_ec *first)
 {
     HV_MCR(0, 3, 0, 0, 1u);                         /* DACR: domain 0 client */
     HV_MCR(0, 2, 0, 2, 0u);                         /* TTBCR: N = 0, short descriptors */
-    HV_MCR(0, 2, 0, 0, (uint32_t)(uintptr_t)first->l1);  /* TTBR0, walks non-cacheable */
+    HV_MCR(0, 2, 0, 0, (uint32_t)(uintptr_t)first->l1 | TTBR_WALK_WBWA);  /* TTBR0 */
     HV_MCR(0, 13, 0, 1, first->asid);               /* CONTEXTIDR */
     HV_MCR(0, 8, 7, 0, 0u);                         /* TLBIALL */
     HV_MCR(0, 7, 5, 6, 0u);                         /* BPIALL */
     hv_dsb();
     hv_isb();
     uint32_t sctlr = HV_MRC(0, 1, 0, 0);
-    sctlr |= 1u;                                    /* M */
-    sctlr &= ~((1u << 1) | (1u << 28) | (1u << 29)); /* A, TRE, AFE off */
+    sctlr |= SCTLR_M;
+    sctlr &= ~(SCTLR_A | SCTLR_TRE | SCTLR_AFE);    /* TEX/C/B used directly */
     HV_MCR(0, 1, 0, 0, sctlr);
+    hv_isb();
+}
+
+/*
+ * Invalidates the whole L1 D-cache by set/way (DCISW, ARM ARM B4.2.1) with
+ * the geometry CCSIDR gives for level 1 data (CSSELR = 0): line length
+ * 2^(LineSize + 4) bytes, set in bits [L + S - 1 : L], way in the top bits.
+ * Nothing may be dirty: the caches have never been on.
+ */
+static void l1d_invalidate_all(void)
+{
+    HV_MCR(2, 0, 0, 0, 0u);                         /* CSSELR: L1, data */
+    hv_isb();
+    uint32_t ccsidr = HV_MRC(1, 0, 0, 0);
+    uint32_t line_shift = (ccsidr & 7u) + 4u;
+    uint32_t ways = ((ccsidr >> 3) & 0x3FFu) + 1u;
+    uint32_t sets = ((ccsidr >> 13) & 0x7FFFu) + 1u;
+    uint32_t way_shift = ways > 1u ? (uint32_t)__builtin_clz(ways - 1u) : 0u;
+    for (uint32_t w = 0; w < ways; w++)
+        for (uint32_t set = 0; set < sets; set++)
+            HV_MCR(0, 7, 6, 2, (ways > 1u ? w << way_shift : 0u) | (set << line_shift));
+    hv_dsb();
+}
+
+/*
+ * Caches on, after hv_mmu_enable() (the descriptors give RAM its cacheable
+ * attributes): L1 I-cache, L1 D-cache and branch predictor invalidated; the
+ * PL310 invalidated by way (INV_WAY = 0xFF, poll until the ways read 0),
+ * synced and enabled (CONTROL = 1); then SCTLR.C, SCTLR.I and SCTLR.Z.
+ * Everything the kernel wrote so far went to memory (caches off), and the
+ * platform loaded the images there before reset, so nothing needs a clean.
+ */
+void hv_cache_enable(void)
+{
+    HV_MCR(0, 7, 5, 0, 0u);                         /* ICIALLU */
+    HV_MCR(0, 7, 5, 6, 0u);                         /* BPIALL */
+    l1d_invalidate_all();
+
+    HV_REG(L2C_CONTROL) = 0u;                       /* off while invalidated */
+    HV_REG(L2C_INV_WAY) = L2C_ALL_WAYS;
+    while (HV_REG(L2C_INV_WAY) & L2C_ALL_WAYS)
+        ;
+    HV_REG(L2C_CACHE_SYNC) = 0u;
+    while (HV_REG(L2C_CACHE_SYNC) & 1u)
+        ;
+    HV_REG(L2C_CONTROL) = 1u;
+    hv_dsb();
+
+    uint32_t sctlr = HV_MRC(0, 1, 0, 0);
+    HV_MCR(0, 1, 0, 0, sctlr | SCTLR_C | SCTLR_I | SCTLR_Z);
     hv_isb();
 }
 
@@ -184,20 +262,23 @@ void hv_mmu_switch(hv_ec *ec)
 {
     HV_MCR(0, 13, 0, 1, HV_ASID_RESERVED);
     hv_isb();
-    HV_MCR(0, 2, 0, 0, (uint32_t)(uintptr_t)ec->l1);
+    HV_MCR(0, 2, 0, 0, (uint32_t)(uintptr_t)ec->l1 | TTBR_WALK_WBWA);
     hv_isb();
     HV_MCR(0, 13, 0, 1, ec->asid);
     hv_isb();
 }
 
 /*
- * Descriptor change of a live mapping (ARM ARM B3.10.1): write, DSB so the
- * walk sees it, TLBIMVA (VA | ASID) and BPIALL, DSB to complete them, ISB.
+ * Descriptor change of a live mapping (ARM ARM B3.10.1): write, clean the
+ * descriptor's line to the point of unification (DCCMVAU: the walk may not
+ * look up the L1 D-cache; the kernel's VA is its PA), DSB so the walk sees
+ * it, TLBIMVA (VA | ASID) and BPIALL, DSB to complete them, ISB.
  */
 void hv_mmu_map_vdev(hv_ec *vm, uint32_t dev, int rw)
 {
     uint32_t va = HV_VDEV_VA_BASE + dev * HV_VDEV_STRIDE;
     vm->vdev_l2[dev] = page(if_window(vm->slot, dev), rw ? AP_USER_RW : AP_USER_RO, MT_SO, 1, 1);
+    HV_MCR(0, 7, 11, 1, (uint32_t)(uintptr_t)&vm->vdev_l2[dev]);   /* DCCMVAU */
     hv_dsb();
     HV_MCR(0, 8, 7, 1, (va & 0xFFFFF000u) | (vm->asid & 0xFFu));   /* TLBIMVA */
     HV_MCR(0, 7, 5, 6, 0u);                                         /* BPIALL */

@@ -60,6 +60,20 @@ enum gjob_end gjob_wait(unsigned dev)
             vdev_write(dev, PL_IF_STATUS, PL_IF_STATUS_DONE_MASK);
             return GJOB_DONE;
         }
+        /* A job that ended before a preemption took effect (the CPU is
+         * slow next to the PL, or the VM could not run before the higher
+         * priority one faulted) comes back at the next grant with its DONE
+         * status gone: the VDM clears the PRR's interrupt status when the
+         * PRR changes owner, and software cannot set it again. Such a job
+         * reads as not busy with PROGRESS = FRAMES != 0 (the PROC_STATUS.DONE
+         * condition, docs/pl-registers.md); no interrupt will come for it.
+         * A started job reads BUSY until its last frame, so this cannot
+         * take a job that is still running. */
+        if ((st & (PL_IF_STATUS_BUSY_MASK | PL_IF_STATUS_CONNECTED_MASK)) == PL_IF_STATUS_CONNECTED_MASK) {
+            uint32_t frames = vdev_read(dev, PL_IF_FRAMES);
+            if (frames != 0 && vdev_read(dev, PL_IF_PROGRESS) == frames)
+                return GJOB_DONE;
+        }
         hc_wait(VIRQ_DEV_BIT(dev));
     }
 }

@@ -43,7 +43,10 @@ enum gjob_end {
 };
 /* Block (HC_WAIT on HV_VIRQ_DEV(dev)) until the job on dev ends or the
  * device is preempted. A vIRQ without either (e.g. the READY message of
- * the allocation) just waits again. */
+ * the allocation) just waits again. A job restored by the VDM after a
+ * preemption that came when the job had already ended has lost its DONE
+ * status: it is seen as ended (GJOB_DONE) when the connected IF reads not
+ * BUSY with PROGRESS = FRAMES != 0, without waiting for an interrupt. */
 enum gjob_end gjob_wait(unsigned dev);
 
 /* Check frames [first, first+count) of a QAM job against pl_qam_map:

@@ -31,6 +31,11 @@
  * Measured per round (the allocation window of a listed request starts at
  * its fault and is reported as alloc.unavailable): 2 Assign (hi, lo),
  * 2 Assign+Reconfig (hi), 1 Preempt, 1 Preempt+Reconfig, 2 Unavailable (lo).
+ * With a CPU slow next to the PL (e.g. clocks.cpu_hz 20 MHz, or the cache
+ * model with the caches off) lo's job may end before hi's fault reaches the
+ * Monitor, and hi has released PRR0 before lo runs again: lo's request is
+ * then an Assign instead of Unavailable, and the restored job comes back
+ * already done (gjob_wait() sees it as not BUSY with PROGRESS = FRAMES).
  *
  * The platform measures every allocation from the faulting store's data
  * abort to the retired store (nothing here times anything). The guests
