@@ -17,35 +17,7 @@
 
 #include <stdint.h>
 
-#define DCFG_BASE_DEFAULT    0xF8007000u
-#define DCFG_GIC_ID          40u
-
-/* Register offsets (UG585 B.16). */
-#define DCFG_CTRL            0x000u
-#define DCFG_INT_STS         0x00Cu
-#define DCFG_INT_MASK        0x010u
-#define DCFG_STATUS          0x014u
-#define DCFG_DMA_SRC_ADDR    0x018u
-#define DCFG_DMA_DST_ADDR    0x01Cu
-#define DCFG_DMA_SRC_LEN     0x020u
-#define DCFG_DMA_DEST_LEN    0x024u
-#define DCFG_UNLOCK          0x034u
-#define DCFG_MCTRL           0x080u
-
-#define DCFG_UNLOCK_KEY      0x757BDF0Du
-#define DCFG_CTRL_PCAP_PR        (1u << 27)
-#define DCFG_CTRL_PCAP_MODE      (1u << 26)
-#define DCFG_CTRL_QUARTER_RATE   (1u << 25)
-#define DCFG_MCTRL_INT_PCAP_LPBK (1u << 4)
-#define DCFG_STATUS_DMA_CMD_Q_F  (1u << 31)
-#define DCFG_STATUS_PCFG_INIT    (1u << 4)
-#define DCFG_INT_D_P_DONE        (1u << 12)
-#define DCFG_INT_DMA_DONE        (1u << 13)
-/* Error causes (the Linux driver's IXR_ERROR_FLAGS_MASK): AXI write/read
- * timeout and error, DMA command error, queue overflow, P2D length error,
- * HMAC and SEU errors. */
-#define DCFG_INT_ERRORS          0x00F0C860u
-#define DCFG_INVALID_ADDR        0xFFFFFFFFu
+#include "dcfg_regs.h"   /* the register map (DCFG_*) */
 
 /* Error returns of dcfg_pcap_start(). */
 enum dcfg_status {

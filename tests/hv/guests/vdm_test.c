@@ -24,17 +24,7 @@ static const int route_test = 1;
 static const int route_test = 0;
 #endif
 
-#define DC          0xF8007000u
-#define DC_CTRL     (DC + 0x000)
-#define DC_INT_STS  (DC + 0x00C)
-#define DC_INT_MASK (DC + 0x010)
-#define DC_SRC      (DC + 0x018)
-#define DC_DST      (DC + 0x01C)
-#define DC_SRC_LEN  (DC + 0x020)
-#define DC_DST_LEN  (DC + 0x024)
-#define DC_UNLOCK   (DC + 0x034)
-#define DC_MCTRL    (DC + 0x080)
-#define D_P_DONE    (1u << 12)
+#include "dcfg_regs.h"
 #define LB_WORDS    256u
 static uint32_t lb_src[LB_WORDS] __attribute__((aligned(64)));
 static uint32_t lb_dst[LB_WORDS] __attribute__((aligned(64)));
@@ -42,15 +32,15 @@ static uint32_t lb_dst[LB_WORDS] __attribute__((aligned(64)));
 static void loopback_start(void)
 {
     for (uint32_t i = 0; i < LB_WORDS; i++) lb_src[i] = i * 0x9E3779B9u;
-    GRT_REG(DC_UNLOCK) = 0x757BDF0Du;
-    GRT_REG(DC_CTRL) |= (1u << 27) | (1u << 26);   /* PCAP_PR, PCAP_MODE */
-    GRT_REG(DC_MCTRL) |= 1u << 4;                  /* INT_PCAP_LPBK */
-    GRT_REG(DC_INT_STS) = 0xFFFFFFFFu;
-    GRT_REG(DC_INT_MASK) = ~D_P_DONE;
-    GRT_REG(DC_SRC) = (uint32_t)(uintptr_t)lb_src;  /* VA = PA in the VDM section */
-    GRT_REG(DC_DST) = (uint32_t)(uintptr_t)lb_dst;
-    GRT_REG(DC_SRC_LEN) = LB_WORDS;
-    GRT_REG(DC_DST_LEN) = LB_WORDS;                /* queues the command */
+    GRT_REG(DCFG_REG(DCFG_UNLOCK)) = 0x757BDF0Du;
+    GRT_REG(DCFG_REG(DCFG_CTRL)) |= (1u << 27) | (1u << 26);   /* PCAP_PR, PCAP_MODE */
+    GRT_REG(DCFG_REG(DCFG_MCTRL)) |= 1u << 4;                  /* INT_PCAP_LPBK */
+    GRT_REG(DCFG_REG(DCFG_INT_STS)) = 0xFFFFFFFFu;
+    GRT_REG(DCFG_REG(DCFG_INT_MASK)) = ~DCFG_INT_D_P_DONE;
+    GRT_REG(DCFG_REG(DCFG_DMA_SRC_ADDR)) = (uint32_t)(uintptr_t)lb_src;  /* VA = PA in the VDM section */
+    GRT_REG(DCFG_REG(DCFG_DMA_DST_ADDR)) = (uint32_t)(uintptr_t)lb_dst;
+    GRT_REG(DCFG_REG(DCFG_DMA_SRC_LEN)) = LB_WORDS;
+    GRT_REG(DCFG_REG(DCFG_DMA_DEST_LEN)) = LB_WORDS;                /* queues the command */
 }
 
 #define GP0_CFG_INT_STATUS  0x4000100Cu
@@ -72,15 +62,15 @@ static void bad_simb_start(void)
     simb[7] = 0;                            /* CRC: wrong */
     simb[8] = 0x0000000Du;                  /* DESYNC */
     GRT_REG(GP0_PRR0_INT_STATUS) = 0xFF00u | (1u << 3) | (1u << 4);   /* clear; enable LOADED, LOAD_ERR */
-    GRT_REG(DC_UNLOCK) = 0x757BDF0Du;
-    GRT_REG(DC_CTRL) |= (1u << 27) | (1u << 26);
-    GRT_REG(DC_MCTRL) &= ~(1u << 4);       /* no loopback: to the PL */
-    GRT_REG(DC_INT_STS) = 0xFFFFFFFFu;
-    GRT_REG(DC_INT_MASK) = ~D_P_DONE;
-    GRT_REG(DC_SRC) = (uint32_t)(uintptr_t)simb;
-    GRT_REG(DC_DST) = 0xFFFFFFFFu;
-    GRT_REG(DC_SRC_LEN) = 9;
-    GRT_REG(DC_DST_LEN) = 0;
+    GRT_REG(DCFG_REG(DCFG_UNLOCK)) = 0x757BDF0Du;
+    GRT_REG(DCFG_REG(DCFG_CTRL)) |= (1u << 27) | (1u << 26);
+    GRT_REG(DCFG_REG(DCFG_MCTRL)) &= ~(1u << 4);       /* no loopback: to the PL */
+    GRT_REG(DCFG_REG(DCFG_INT_STS)) = 0xFFFFFFFFu;
+    GRT_REG(DCFG_REG(DCFG_INT_MASK)) = ~DCFG_INT_D_P_DONE;
+    GRT_REG(DCFG_REG(DCFG_DMA_SRC_ADDR)) = (uint32_t)(uintptr_t)simb;
+    GRT_REG(DCFG_REG(DCFG_DMA_DST_ADDR)) = 0xFFFFFFFFu;
+    GRT_REG(DCFG_REG(DCFG_DMA_SRC_LEN)) = 9;
+    GRT_REG(DCFG_REG(DCFG_DMA_DEST_LEN)) = 0;
 }
 
 static int loopback_ok(void)
@@ -163,12 +153,12 @@ int main(uint32_t bi)
                 GRT_REG(GP0_PRR0_INT_STATUS) = 0xFF00u;
             } else if (m[0] == HV_GIC_DEVCFG && route_test) {
                 grt_printf("vdm: irq %u, PCAP download done\n", m[0]);
-                GRT_REG(DC_INT_STS) = GRT_REG(DC_INT_STS);
+                GRT_REG(DCFG_REG(DCFG_INT_STS)) = GRT_REG(DCFG_REG(DCFG_INT_STS));
             } else if (m[0] == HV_GIC_DEVCFG) {
-                uint32_t sts = GRT_REG(DC_INT_STS);
-                grt_printf("vdm: irq %u, D_P_DONE %u, loopback copy %s\n", m[0], (sts & D_P_DONE) != 0,
+                uint32_t sts = GRT_REG(DCFG_REG(DCFG_INT_STS));
+                grt_printf("vdm: irq %u, D_P_DONE %u, loopback copy %s\n", m[0], (sts & DCFG_INT_D_P_DONE) != 0,
                            loopback_ok() ? "ok" : "WRONG");
-                GRT_REG(DC_INT_STS) = sts;         /* W1C: the source drops */
+                GRT_REG(DCFG_REG(DCFG_INT_STS)) = sts;         /* W1C: the source drops */
             } else {
                 grt_printf("vdm: irq %u\n", m[0]);
             }

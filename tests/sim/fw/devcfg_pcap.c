@@ -10,17 +10,7 @@
  */
 #include "fw.h"
 
-#define DC         0xF8007000u
-#define DC_CTRL    (DC + 0x000)
-#define DC_INT_STS (DC + 0x00C)
-#define DC_INT_MASK (DC + 0x010)
-#define DC_SRC     (DC + 0x018)
-#define DC_DST     (DC + 0x01C)
-#define DC_SRC_LEN (DC + 0x020)
-#define DC_DST_LEN (DC + 0x024)
-#define DC_UNLOCK  (DC + 0x034)
-#define DC_MCTRL   (DC + 0x080)
-#define D_P_DONE   (1u << 12)
+#include "dcfg_regs.h"
 #define WORDS      1024u
 #define SRC        0x00200000u
 #define DST        0x00300000u
@@ -33,7 +23,7 @@ void fw_irq_handler(void)
     uint32_t iar = FW_REG(FW_GIC_CPU + 0x0C);
     if ((iar & 0x3FFu) == 40) {
         done_at = FW_REG(FW_GTIMER + 0x00);
-        FW_REG(DC_INT_STS) = FW_REG(DC_INT_STS);   /* W1C */
+        FW_REG(DCFG_REG(DCFG_INT_STS)) = FW_REG(DCFG_REG(DCFG_INT_STS));   /* W1C */
         done = 1;
     }
     if ((iar & 0x3FFu) != 1023) FW_REG(FW_GIC_CPU + 0x10) = iar;
@@ -52,17 +42,17 @@ int main(void)
     FW_REG(FW_GIC_CPU + 0x04) = 0xF0;
     FW_REG(FW_GIC_CPU + 0x00) = 1;
 
-    FW_REG(DC_UNLOCK) = 0x757BDF0Du;
-    FW_REG(DC_CTRL) |= (1u << 27) | (1u << 26);     /* PCAP_PR, PCAP_MODE */
-    FW_REG(DC_MCTRL) |= 1u << 4;                    /* INT_PCAP_LPBK */
-    FW_REG(DC_INT_STS) = 0xFFFFFFFFu;
-    FW_REG(DC_INT_MASK) = ~D_P_DONE;
+    FW_REG(DCFG_REG(DCFG_UNLOCK)) = 0x757BDF0Du;
+    FW_REG(DCFG_REG(DCFG_CTRL)) |= (1u << 27) | (1u << 26);     /* PCAP_PR, PCAP_MODE */
+    FW_REG(DCFG_REG(DCFG_MCTRL)) |= 1u << 4;                    /* INT_PCAP_LPBK */
+    FW_REG(DCFG_REG(DCFG_INT_STS)) = 0xFFFFFFFFu;
+    FW_REG(DCFG_REG(DCFG_INT_MASK)) = ~DCFG_INT_D_P_DONE;
     __asm__ volatile("cpsie i" ::: "memory");
     uint32_t start = FW_REG(FW_GTIMER + 0x00);
-    FW_REG(DC_SRC) = SRC;
-    FW_REG(DC_DST) = DST;
-    FW_REG(DC_SRC_LEN) = WORDS;
-    FW_REG(DC_DST_LEN) = WORDS;                     /* queues the command */
+    FW_REG(DCFG_REG(DCFG_DMA_SRC_ADDR)) = SRC;
+    FW_REG(DCFG_REG(DCFG_DMA_DST_ADDR)) = DST;
+    FW_REG(DCFG_REG(DCFG_DMA_SRC_LEN)) = WORDS;
+    FW_REG(DCFG_REG(DCFG_DMA_DEST_LEN)) = WORDS;                     /* queues the command */
     while (!done)
         __asm__ volatile("wfi" ::: "memory");
     __asm__ volatile("cpsid i" ::: "memory");
@@ -83,18 +73,18 @@ int main(void)
     }
 
     /* 2. PCAP write: nothing behind the port. */
-    FW_REG(DC_MCTRL) &= ~(1u << 4);
-    FW_REG(DC_INT_MASK) = 0xFFFFFFFFu;
-    FW_REG(DC_INT_STS) = 0xFFFFFFFFu;
-    FW_REG(DC_SRC) = SRC;
-    FW_REG(DC_DST) = 0xFFFFFFFFu;
-    FW_REG(DC_SRC_LEN) = 16;
-    FW_REG(DC_DST_LEN) = 16;
+    FW_REG(DCFG_REG(DCFG_MCTRL)) &= ~(1u << 4);
+    FW_REG(DCFG_REG(DCFG_INT_MASK)) = 0xFFFFFFFFu;
+    FW_REG(DCFG_REG(DCFG_INT_STS)) = 0xFFFFFFFFu;
+    FW_REG(DCFG_REG(DCFG_DMA_SRC_ADDR)) = SRC;
+    FW_REG(DCFG_REG(DCFG_DMA_DST_ADDR)) = 0xFFFFFFFFu;
+    FW_REG(DCFG_REG(DCFG_DMA_SRC_LEN)) = 16;
+    FW_REG(DCFG_REG(DCFG_DMA_DEST_LEN)) = 16;
     uint32_t t0 = FW_REG(FW_GTIMER + 0x00);
     while (FW_REG(FW_GTIMER + 0x00) - t0 < 333333u)  /* 1 ms */
         ;
-    uint32_t sts = FW_REG(DC_INT_STS);
-    if (sts & D_P_DONE) {
+    uint32_t sts = FW_REG(DCFG_REG(DCFG_INT_STS));
+    if (sts & DCFG_INT_D_P_DONE) {
         fw_puts("pcap: transfer completed with no PL attached\n");
         bad = 1;
     } else {

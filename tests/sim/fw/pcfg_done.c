@@ -16,14 +16,7 @@
 #include "dprsim_pl_regs.h"
 
 #define PL(off)        (PL_MAP_GP0_BASE + (off))
-#define DC             0xF8007000u
-#define DC_INT_STS     (DC + 0x00C)
-#define DC_SRC         (DC + 0x018)
-#define DC_DST         (DC + 0x01C)
-#define DC_SRC_LEN     (DC + 0x020)
-#define DC_DST_LEN     (DC + 0x024)
-#define DC_D_P_DONE    (1u << 12)
-#define DC_PCFG_DONE   (1u << 2)
+#include "dcfg_regs.h"
 #define SIMB_ADDR      0x01000000u
 
 static uint32_t gt(void) { return FW_REG(FW_GTIMER + 0x00); }
@@ -41,21 +34,21 @@ int main(void)
     uint32_t n = simb[5] + 8u;        /* sync, 5 header, payload, CRC, DESYNC */
     uint32_t loads0 = FW_REG(PL(PL_MAP_CFG_BASE + PL_CFG_LOADS));
 
-    FW_REG(DC_INT_STS) = 0xFFFFFFFFu;
-    uint32_t before = FW_REG(DC_INT_STS) & DC_PCFG_DONE;
+    FW_REG(DCFG_REG(DCFG_INT_STS)) = 0xFFFFFFFFu;
+    uint32_t before = FW_REG(DCFG_REG(DCFG_INT_STS)) & DCFG_INT_PCFG_DONE;
     uint32_t t0 = gt();
-    FW_REG(DC_SRC) = SIMB_ADDR;
-    FW_REG(DC_DST) = 0xFFFFFFFFu;
-    FW_REG(DC_SRC_LEN) = n;
-    FW_REG(DC_DST_LEN) = n;                            /* queues the command */
+    FW_REG(DCFG_REG(DCFG_DMA_SRC_ADDR)) = SIMB_ADDR;
+    FW_REG(DCFG_REG(DCFG_DMA_DST_ADDR)) = 0xFFFFFFFFu;
+    FW_REG(DCFG_REG(DCFG_DMA_SRC_LEN)) = n;
+    FW_REG(DCFG_REG(DCFG_DMA_DEST_LEN)) = n;                            /* queues the command */
     uint32_t fell = 0;
     while (gt() - t0 < 33333333u) {                    /* 100 ms */
-        FW_REG(DC_INT_STS) = DC_PCFG_DONE;
-        if (!(FW_REG(DC_INT_STS) & DC_PCFG_DONE)) { fell = 1; break; }
+        FW_REG(DCFG_REG(DCFG_INT_STS)) = DCFG_INT_PCFG_DONE;
+        if (!(FW_REG(DCFG_REG(DCFG_INT_STS)) & DCFG_INT_PCFG_DONE)) { fell = 1; break; }
     }
     uint32_t dp = 0;
     while (gt() - t0 < 333333333u)                     /* 1 s */
-        if (FW_REG(DC_INT_STS) & DC_D_P_DONE) { dp = 1; break; }
+        if (FW_REG(DCFG_REG(DCFG_INT_STS)) & DCFG_INT_D_P_DONE) { dp = 1; break; }
     uint32_t t1 = gt();
     while ((FW_REG(PL(PL_MAP_CFG_BASE + PL_CFG_STATUS)) & PL_CFG_STATUS_BUSY_MASK) &&
            gt() - t1 < 3333333u)                       /* 10 ms */
@@ -63,7 +56,7 @@ int main(void)
     t1 = gt();
     while (gt() - t1 < 3333u)                          /* 10 us = 1000 PL cycles */
         ;
-    uint32_t after = FW_REG(DC_INT_STS) & DC_PCFG_DONE;
+    uint32_t after = FW_REG(DCFG_REG(DCFG_INT_STS)) & DCFG_INT_PCFG_DONE;
     uint32_t cerr = FW_REG(PL(PL_MAP_CFG_BASE + PL_CFG_ERROR)) & PL_CFG_ERROR_CODE_MASK;
     uint32_t loads = FW_REG(PL(PL_MAP_CFG_BASE + PL_CFG_LOADS)) - loads0;
 

@@ -34,18 +34,7 @@
 #define PL(off)        (PL_MAP_GP0_BASE + (off))
 #define PRR0(off)      PL(PL_MAP_PRR(0) + (off))
 
-#define DC             0xF8007000u
-#define DC_CTRL        (DC + 0x000)
-#define DC_INT_STS     (DC + 0x00C)
-#define DC_INT_MASK    (DC + 0x010)
-#define DC_SRC         (DC + 0x018)
-#define DC_DST         (DC + 0x01C)
-#define DC_SRC_LEN     (DC + 0x020)
-#define DC_DST_LEN     (DC + 0x024)
-#define DC_UNLOCK      (DC + 0x034)
-#define DC_MCTRL       (DC + 0x080)
-#define DC_D_P_DONE    (1u << 12)
-#define DC_PCFG_DONE   (1u << 2)
+#include "dcfg_regs.h"
 
 #define PL_SIMB_ADDR   0x01000000u
 #define PL_SIMB2_ADDR  0x01100000u
@@ -101,13 +90,13 @@ static uint32_t pcap_load(uint32_t addr, uint32_t *words)
     const volatile uint32_t *simb = (const volatile uint32_t *)addr;
     uint32_t n = *words ? *words : simb[5] + 8u;   /* sync, 5 header, payload, CRC, DESYNC */
     *words = n;
-    FW_REG(DC_INT_STS) = 0xFFFFFFFFu;
+    FW_REG(DCFG_REG(DCFG_INT_STS)) = 0xFFFFFFFFu;
     uint32_t t0 = gt();
-    FW_REG(DC_SRC) = addr;
-    FW_REG(DC_DST) = 0xFFFFFFFFu;
-    FW_REG(DC_SRC_LEN) = n;
-    FW_REG(DC_DST_LEN) = n;                       /* queues the command */
-    while (!(FW_REG(DC_INT_STS) & DC_D_P_DONE))
+    FW_REG(DCFG_REG(DCFG_DMA_SRC_ADDR)) = addr;
+    FW_REG(DCFG_REG(DCFG_DMA_DST_ADDR)) = 0xFFFFFFFFu;
+    FW_REG(DCFG_REG(DCFG_DMA_SRC_LEN)) = n;
+    FW_REG(DCFG_REG(DCFG_DMA_DEST_LEN)) = n;                       /* queues the command */
+    while (!(FW_REG(DCFG_REG(DCFG_INT_STS)) & DCFG_INT_D_P_DONE))
         if (gt() - t0 > 333333333u) return 0;
     return gt() - t0;
 }
@@ -143,10 +132,10 @@ int main(void)
     bad |= check(simb[0] == PL_CFG_SYNC && simb[3] == 0 && simb[4] == QAM16_ID,
                  "SimB header (sync, PRR0, QAM16) at 0x01000000");
     uint32_t loads0 = FW_REG(PL(PL_MAP_CFG_BASE + PL_CFG_LOADS));
-    FW_REG(DC_UNLOCK) = 0x757BDF0Du;
-    FW_REG(DC_CTRL) |= (1u << 27) | (1u << 26);   /* PCAP_PR, PCAP_MODE */
-    FW_REG(DC_MCTRL) &= ~(1u << 4);               /* no loopback */
-    FW_REG(DC_INT_MASK) = 0xFFFFFFFFu;
+    FW_REG(DCFG_REG(DCFG_UNLOCK)) = 0x757BDF0Du;
+    FW_REG(DCFG_REG(DCFG_CTRL)) |= (1u << 27) | (1u << 26);   /* PCAP_PR, PCAP_MODE */
+    FW_REG(DCFG_REG(DCFG_MCTRL)) &= ~(1u << 4);               /* no loopback */
+    FW_REG(DCFG_REG(DCFG_INT_MASK)) = 0xFFFFFFFFu;
     uint32_t words = 0;
     uint32_t pcap_ticks = pcap_load(PL_SIMB_ADDR, &words);
     bad |= check(pcap_ticks != 0, "D_P_DONE within 1 s");
@@ -158,7 +147,7 @@ int main(void)
            (ps & PL_PRR_PROC_STATUS_RECONFIGURING_MASK)) {
         if (gt() - t2 > 3333333u) break;   /* 10 ms */
     }
-    uint32_t sts = FW_REG(DC_INT_STS);
+    uint32_t sts = FW_REG(DCFG_REG(DCFG_INT_STS));
     uint32_t cstat = FW_REG(PL(PL_MAP_CFG_BASE + PL_CFG_STATUS));
     uint32_t cerr = FW_REG(PL(PL_MAP_CFG_BASE + PL_CFG_ERROR));
     uint32_t loads = FW_REG(PL(PL_MAP_CFG_BASE + PL_CFG_LOADS));
@@ -178,7 +167,7 @@ int main(void)
     fw_puts(", prr0 module ");
     puthex(module);
     fw_putc('\n');
-    bad |= check(sts & DC_PCFG_DONE, "PCFG_DONE");
+    bad |= check(sts & DCFG_INT_PCFG_DONE, "PCFG_DONE");
     bad |= check((cerr & PL_CFG_ERROR_CODE_MASK) == PL_CFG_ERR_NONE, "cfg_port error code 0");
     bad |= check(loads == loads0 + 1, "cfg_port LOADS + 1");
     bad |= check((cstat & PL_CFG_STATUS_BUSY_MASK) == 0, "cfg_port idle");
