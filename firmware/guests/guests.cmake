@@ -82,7 +82,7 @@ function(add_guest_image name)
             -o ${elf} ${DPRSIM_GUEST_RT_SOURCES} ${srcs} -lgcc
     COMMAND ${ARM_NONE_EABI_OBJCOPY} -O binary ${elf} ${bin}
     DEPENDS ${srcs} ${DPRSIM_GUEST_RT_SOURCES} ${DPRSIM_GUEST_RT_HEADERS}
-            ${regs_h} ${G_DEPENDS}
+            ${regs_h} ${G_DEPENDS} ${DPRSIM_GUEST_ROOT}/firmware/include/bm_start.h
     COMMENT "guest image ${name}.bin"
     VERBATIM)
   add_custom_target(guest_${name} ALL DEPENDS ${elf} ${bin})

@@ -14,6 +14,7 @@
  * PABT LR - 4, DABT LR - 8 (re-executes the access), IRQ/FIQ LR - 4
  * (ARM ARM B1.8.3, table in ZYNQ_ARM_FACTS §3.6).
  */
+#include "bm_start.h"
     .syntax unified
     .arm
 
@@ -50,12 +51,7 @@ _start:
     ldr     r0, =hv_vectors
     mcr     p15, 0, r0, c12, c0, 0      /* VBAR */
     isb
-    ldr     r0, =__bss_start
-    ldr     r1, =__bss_end
-    mov     r2, #0
-1:  cmp     r0, r1
-    strlo   r2, [r0], #4
-    blo     1b
+    BM_CLEAR_BSS r0, r1, r2
     mov     r0, r4
     bl      hv_main                     /* never returns */
     b       .

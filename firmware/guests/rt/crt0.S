@@ -9,6 +9,7 @@
  *   int main(unsigned vm_id, unsigned slot, unsigned ndev)
  * and ends the VM with rt_exit(main's result): console flushed, HC_EXIT.
  */
+#include "bm_start.h"
     .syntax unified
     .arm
     .section .text.crt0, "ax", %progbits
@@ -20,12 +21,7 @@ _start:
     mov     r6, r2
     mov     r7, r3
     bic     sp, sp, #7              /* AAPCS: 8-byte aligned stack at public interfaces */
-    ldr     r0, =__bss_start
-    ldr     r1, =__bss_end
-    mov     r2, #0
-1:  cmp     r0, r1
-    strlo   r2, [r0], #4
-    blo     1b
+    BM_CLEAR_BSS r0, r1, r2
     mov     r0, r4
     mov     r1, r5
     mov     r2, r6

@@ -4,6 +4,7 @@
  * hv_abi.h says; .bss is cleared, main(r0, r1, r2) runs and its return
  * value goes to HC_EXIT.
  */
+#include "bm_start.h"
     .syntax unified
     .arm
     .section .text.start, "ax"
@@ -12,12 +13,7 @@ _start:
     mov     r4, r0
     mov     r5, r1
     mov     r6, r2
-    ldr     r0, =__bss_start
-    ldr     r1, =__bss_end
-    mov     r2, #0
-1:  cmp     r0, r1
-    strlo   r2, [r0], #4
-    blo     1b
+    BM_CLEAR_BSS r0, r1, r2
     mov     r0, r4
     mov     r1, r5
     mov     r2, r6

@@ -8,6 +8,7 @@
  * (measure_alloc.c). Exception return with MOVS pc, lr / LDM ^ (ARM ARM
  * B1.8.10, B9.3.x); USR sp/lr reached with STM/LDM (user registers).
  */
+#include "bm_start.h"
     .syntax unified
     .arm
     .section .text.vectors, "ax"
@@ -33,12 +34,7 @@ _start:
     ldr     r0, =fw_vectors
     mcr     p15, 0, r0, c12, c0, 0  /* VBAR */
     isb
-    ldr     r0, =__bss_start
-    ldr     r1, =__bss_end
-    mov     r2, #0
-1:  cmp     r0, r1
-    strlo   r2, [r0], #4
-    blo     1b
+    BM_CLEAR_BSS r0, r1, r2
     bl      main
     b       fw_exit
 

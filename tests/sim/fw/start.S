@@ -10,6 +10,7 @@
  * and AArch64", ARM). An unexpected exception exits with status 0xE0 + its
  * vector number.
  */
+#include "bm_start.h"
     .syntax unified
     .arm
     .section .text.vectors, "ax"
@@ -36,12 +37,7 @@ _start:
     ldr     r0, =fw_vectors
     mcr     p15, 0, r0, c12, c0, 0  /* VBAR */
     isb
-    ldr     r0, =__bss_start
-    ldr     r1, =__bss_end
-    mov     r2, #0
-1:  cmp     r0, r1
-    strlo   r2, [r0], #4
-    blo     1b
+    BM_CLEAR_BSS r0, r1, r2
     mov     r0, r4                  /* main(boot_info_address) */
     bl      main
     b       fw_exit

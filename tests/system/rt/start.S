@@ -6,6 +6,7 @@
  * B4.1.156, B4.1.130), one stack per mode, .bss cleared, main() called in
  * SVC mode with A, I and F masked; its return value goes to sys_exit().
  */
+#include "bm_start.h"
     .syntax unified
     .arm
 
@@ -50,12 +51,7 @@ sys_reset:
     ldr     sp, =sys_stack_svc_top
     /* Clear .bss (RAM starts zeroed on both simulators, but do not rely on
      * it). */
-    ldr     r0, =__bss_start
-    ldr     r1, =__bss_end
-    mov     r2, #0
-1:  cmp     r0, r1
-    strlo   r2, [r0], #4
-    blo     1b
+    BM_CLEAR_BSS r0, r1, r2
     bl      main
     ldr     r1, =sys_exit           /* sys_exit(status); may be T32 */
     bx      r1
