@@ -2,12 +2,8 @@
 // sections, supersections, small/large pages, TTBCR.N split, every fault
 // type with the exact DFSR/DFAR/IFSR/IFAR, PL0/PL1 AP cases, manager
 // domains, nG + ASID, stale TLB entries until TLBIMVA, statistics.
-//
-// Tables are built by the test in RAM (1 MiB at 0): L1 table at kL1
-// (16 KiB aligned), L2 tables at kL2. The code at kCode is identity
-// mapped by a section for VA 0x00000000 (domain 0, client, AP=011) so
-// the program keeps running after it sets SCTLR.M.
-#include "test_a32_fixture.h"
+// Tables and the MMU-on prologue: test_mmu_fixture.h.
+#include "test_mmu_fixture.h"
 
 #include <chrono>
 #include <ctime>
@@ -18,62 +14,7 @@ namespace {
 
 using namespace a32test;
 
-constexpr uint32_t kL1 = 0x40000;   // 16 KiB aligned
-constexpr uint32_t kL1b = 0x44000;  // second L1 table (TTBR1)
-constexpr uint32_t kL2 = 0x48000;   // L2 tables, 1 KiB each
-
-// Section descriptor: PA base, AP[2:0], domain, XN, nG.
-uint32_t Sect(uint32_t pa, unsigned ap, unsigned dom = 0, bool xn = false, bool ng = false)
-{
-    return (pa & 0xFFF00000u) | ((ap & 4u) << 13) | ((ap & 3u) << 10) | (dom << 5) |
-           (xn ? 1u << 4 : 0) | (ng ? 1u << 17 : 0) | 2u;
-}
-uint32_t Super(uint32_t pa, unsigned ap) { return (pa & 0xFF000000u) | (1u << 18) | ((ap & 4u) << 13) | ((ap & 3u) << 10) | 2u; }
-uint32_t PageTable(uint32_t l2, unsigned dom) { return (l2 & 0xFFFFFC00u) | (dom << 5) | 1u; }
-uint32_t Small(uint32_t pa, unsigned ap, bool xn = false, bool ng = false)
-{
-    return (pa & 0xFFFFF000u) | ((ap & 4u) << 7) | ((ap & 3u) << 4) | (ng ? 1u << 11 : 0) |
-           2u | (xn ? 1u : 0);
-}
-uint32_t Large(uint32_t pa, unsigned ap, bool xn = false)
-{
-    return (pa & 0xFFFF0000u) | ((ap & 4u) << 7) | ((ap & 3u) << 4) | (xn ? 1u << 15 : 0) | 1u;
-}
-
-// Prologue: TTBR0 = kL1, TTBCR = r9 (default 0), DACR = r10, SCTLR.M (| r11 extra bits).
-const char *kMmuOn = R"(
-    ldr r0, =0x40000
-    mcr p15, 0, r0, c2, c0, 0
-    mcr p15, 0, r9, c2, c0, 2
-    mcr p15, 0, r10, c3, c0, 0
-    mrc p15, 0, r0, c1, c0, 0
-    orr r0, r0, #1
-    orr r0, r0, r11
-    mcr p15, 0, r0, c1, c0, 0
-    isb
-)";
-
-class Mmu : public A32 {
-protected:
-    void SetUp() override
-    {
-        A32::SetUp();
-        // identity section for the first MiB (code, data, stack, tables)
-        L1(0x000, Sect(0, 3));
-        SetR(9, 0);
-        SetR(10, 0x55555555u); // all domains client
-        SetR(11, 0);
-    }
-    void L1(unsigned idx, uint32_t d, uint32_t table = kL1) { Write32(table + 4 * idx, d); }
-    void L2(uint32_t table, unsigned idx, uint32_t d) { Write32(table + 4 * idx, d); }
-    std::map<std::string, uint64_t> Stats()
-    {
-        std::map<std::string, uint64_t> m;
-        arm_cpu_stats(cpu_, [](void *o, const char *k, uint64_t v) {
-            (*static_cast<std::map<std::string, uint64_t> *>(o))[k] = v; }, &m);
-        return m;
-    }
-};
+class Mmu : public MmuFixture {};
 
 // Identity section map, then a mapped section elsewhere: VA 0x80000000 -> PA 0x00000000.
 TEST_F(Mmu, SectionMapping)

@@ -12,7 +12,7 @@
 // Memory as in test_mmu.cc: RAM 1 MiB at 0, L1 table at kL1, L2 tables at
 // kL2; VA 0x00000000-0x000FFFFF is identity mapped (section, domain 0,
 // full access) so code, literals and tables stay reachable with the MMU on.
-#include "test_a32_fixture.h"
+#include "test_mmu_fixture.h"
 
 #include <map>
 #include <string>
@@ -21,52 +21,8 @@ namespace {
 
 using namespace a32test;
 
-constexpr uint32_t kL1 = 0x40000;
-constexpr uint32_t kL2 = 0x48000;
-
-uint32_t Sect(uint32_t pa, unsigned ap, unsigned dom = 0, bool xn = false)
-{
-    return (pa & 0xFFF00000u) | ((ap & 4u) << 13) | ((ap & 3u) << 10) | (dom << 5) |
-           (xn ? 1u << 4 : 0) | 2u;
-}
-uint32_t PageTable(uint32_t l2, unsigned dom) { return (l2 & 0xFFFFFC00u) | (dom << 5) | 1u; }
-uint32_t Small(uint32_t pa, unsigned ap, bool xn = false)
-{
-    return (pa & 0xFFFFF000u) | ((ap & 4u) << 7) | ((ap & 3u) << 4) | 2u | (xn ? 1u : 0);
-}
-
-// TTBR0 = kL1, TTBCR = 0, DACR = r10, SCTLR.M | r11.
-const char *kMmuOn = R"(
-    ldr r0, =0x40000
-    mcr p15, 0, r0, c2, c0, 0
-    mov r0, #0
-    mcr p15, 0, r0, c2, c0, 2
-    mcr p15, 0, r10, c3, c0, 0
-    mrc p15, 0, r0, c1, c0, 0
-    orr r0, r0, #1
-    orr r0, r0, r11
-    mcr p15, 0, r0, c1, c0, 0
-    isb
-)";
-
-class MmuFast : public A32 {
+class MmuFast : public MmuFixture {
 protected:
-    void SetUp() override
-    {
-        A32::SetUp();
-        L1(0x000, Sect(0, 3));
-        SetR(10, 0x55555555u); // every domain client
-        SetR(11, 0);
-    }
-    void L1(unsigned idx, uint32_t d) { Write32(kL1 + 4 * idx, d); }
-    void L2(uint32_t table, unsigned idx, uint32_t d) { Write32(table + 4 * idx, d); }
-    std::map<std::string, uint64_t> Stats()
-    {
-        std::map<std::string, uint64_t> m;
-        arm_cpu_stats(cpu_, [](void *o, const char *k, uint64_t v) {
-            (*static_cast<std::map<std::string, uint64_t> *>(o))[k] = v; }, &m);
-        return m;
-    }
     // Run `body` after the MMU prologue and expect the abort `exc` with the
     // given status and address (read with arm_cpu_get_fault_regs).
     void ExpectAbort(const std::string &body, arm_exception exc, uint32_t fsr, uint32_t far)
