@@ -157,8 +157,9 @@ BootResult boot_and_run(const BootSpec &spec)
     board.set_uart0_tx([&console0](uint8_t b, zynq_time_ps) { console0.put(b); });
     if (!spec.cold) board.fsbl_state();
     board.sync_pl_reset();   // --cold: the PL stays in reset until FPGA_RST_CTRL releases it
-    // UART1 RX from a file or stdin: read lazily, one byte per character
-    // time of the line (Board::set_uart1_rx); the file closes at the end.
+    // UART1 RX from a file, stdin or the scenario's inline bytes (uart.rx,
+    // read through a memory FILE): read lazily, one byte per character time
+    // of the line (Board::set_uart1_rx); the file closes at the end.
     struct FileCloser {
         FILE *f = nullptr;
         ~FileCloser() { if (f && f != stdin) std::fclose(f); }
@@ -171,20 +172,16 @@ BootResult boot_and_run(const BootSpec &spec)
                          spec.uart_rx_path.c_str(), std::strerror(errno));
             return res;
         }
+    } else if (!spec.uart_rx_data.empty() &&
+               !(rx_file.f = fmemopen(const_cast<char *>(spec.uart_rx_data.data()), spec.uart_rx_data.size(), "rb"))) {
+        std::fprintf(stderr, "dprsim: uart.rx: %s\n", std::strerror(errno));
+        return res;
+    }
+    if (rx_file.f) {
         FILE *f = rx_file.f;
         board.set_uart1_rx([f, ev](zynq_time_ps t) -> int {
             int c = std::fgetc(f);
             if (c == EOF) return UART_RX_EOF;
-            if (ev) ev->addf(t, "uart1", "rx=0x%02x", c);
-            return c;
-        });
-    } else if (!spec.uart_rx_data.empty()) {
-        // Inline bytes (scenario uart.rx), paced like a file's.
-        const std::string *data = &spec.uart_rx_data;
-        auto pos = std::make_shared<size_t>(0);
-        board.set_uart1_rx([data, pos, ev](zynq_time_ps t) -> int {
-            if (*pos >= data->size()) return UART_RX_EOF;
-            int c = (unsigned char)(*data)[(*pos)++];
             if (ev) ev->addf(t, "uart1", "rx=0x%02x", c);
             return c;
         });
@@ -390,18 +387,10 @@ BootResult boot_and_run(const BootSpec &spec)
         } else {
             std::fprintf(stderr, "pl: detached\n");
         }
-        if (spec.caches) {
-            arm_cache_stats cs;
-            arm_cpu_get_cache_stats(cpu.cpu(), &cs);
-            std::fprintf(stderr, "l1i_hits: %" PRIu64 "\nl1i_misses: %" PRIu64 "\n", cs.l1i_hits, cs.l1i_misses);
-            std::fprintf(stderr, "l1d_hits: %" PRIu64 "\nl1d_misses: %" PRIu64 "\nl1d_writebacks: %" PRIu64 "\n",
-                         cs.l1d_hits, cs.l1d_misses, cs.l1d_writebacks);
-            std::fprintf(stderr, "l2_hits: %" PRIu64 "\nl2_misses: %" PRIu64 "\nl2_writebacks: %" PRIu64 "\n",
-                         cs.l2_hits, cs.l2_misses, cs.l2_writebacks);
-            std::fprintf(stderr, "uncached_accesses: %" PRIu64 "\nuncached_fetches: %" PRIu64 "\n",
-                         cs.uncached, cs.uncached_fetches);
-            std::fprintf(stderr, "cache_stall_cycles: %" PRIu64 "\n", cs.stall_cycles);
-        }
+        // The cache model's counters (only while it is on), as armiss names them.
+        arm_cpu_cache_stats(
+            cpu.cpu(), [](void *, const char *k, uint64_t v) { std::fprintf(stderr, "%s: %" PRIu64 "\n", k, v); },
+            nullptr);
         std::fprintf(stderr, "wall_time_s: %.3f\n", res.wall_s);
         std::fprintf(stderr, "mips: %.2f\n",
                      res.wall_s > 0 ? (double)res.instructions / res.wall_s / 1e6 : 0.0);

@@ -853,6 +853,12 @@ void arm_cpu_stats(const arm_cpu *cpu,
     fn(opaque, "branch_mispredicts", cpu->bp_mispredicts);
     fn(opaque, "returns", cpu->bp_returns);
     fn(opaque, "return_stack_hits", cpu->bp_return_hits);
+    arm_cpu_cache_stats(cpu, fn, opaque);
+}
+
+void arm_cpu_cache_stats(const arm_cpu *cpu,
+                         void (*fn)(void *opaque, const char *key, uint64_t value), void *opaque)
+{
     /* iss-cache: only while the cache model is on */
     if (cpu->cache_on) {
         arm_cache_stats cs;

@@ -350,6 +350,14 @@ void arm_cpu_get_cache_stats(const arm_cpu *cpu, arm_cache_stats *out);
 void arm_cpu_stats(const arm_cpu *cpu,
                    void (*fn)(void *opaque, const char *key, uint64_t value),
                    void *opaque);
+/*
+ * The cache model's part of arm_cpu_stats alone ("l1i_hits" ...
+ * "cache_stall_cycles"), for printers that show only it; nothing while the
+ * model is off.
+ */
+void arm_cpu_cache_stats(const arm_cpu *cpu,
+                         void (*fn)(void *opaque, const char *key, uint64_t value),
+                         void *opaque);
 
 /* ---- disassembly ---- */
 
