@@ -209,6 +209,22 @@ bool expand_env(std::string *s, std::string *err)
     return true;
 }
 
+/**
+ * Resolve the file path *path read at key k of node m: ${VAR} expanded; a
+ * path written relative is relative to the scenario's directory `base`, one
+ * that starts with ${VAR} is taken as the variable gives it (relative to the
+ * working directory). False (reported) when it cannot be expanded.
+ */
+bool resolve_path(Checker &c, yaml_node_t *m, const std::string &k, const std::string &base, std::string *path)
+{
+    bool from_var = path->compare(0, 2, "${") == 0;
+    std::string err;
+    if (!expand_env(path, &err)) { c.error(m, k, err); return false; }
+    if (path->empty()) { c.error(m, k, "empty after expansion"); return false; }
+    if ((*path)[0] != '/' && !from_var) *path = base + "/" + *path;
+    return true;
+}
+
 std::string dir_of(const std::string &path)
 {
     size_t s = path.rfind('/');
@@ -335,11 +351,7 @@ bool scenario_load(const std::string &path, Scenario *s, std::vector<std::string
                 F{"rx_file", false, [&](yaml_node_t *m, const std::string &q) {
                     if (!c.string(m, q, &s->uart_rx_file)) return;
                     file_node = m;
-                    bool from_var = s->uart_rx_file.compare(0, 2, "${") == 0;
-                    std::string err;
-                    if (!expand_env(&s->uart_rx_file, &err)) { c.error(m, q, err); return; }
-                    if (s->uart_rx_file.empty()) { c.error(m, q, "empty after expansion"); return; }
-                    if (s->uart_rx_file[0] != '/' && !from_var) s->uart_rx_file = base + "/" + s->uart_rx_file;
+                    resolve_path(c, m, q, base, &s->uart_rx_file);
                 }},
             });
             if (rx_node && file_node)
@@ -404,15 +416,7 @@ bool scenario_load(const std::string &path, Scenario *s, std::vector<std::string
                             c.error(m, k, "duplicate image name '" + im.name + "'");
                     }},
                     F{"path", true, [&](yaml_node_t *m, const std::string &k) {
-                        if (!c.string(m, k, &im.path)) return;
-                        // A path written relative is relative to the scenario's
-                        // directory; one that starts with ${VAR} is taken as
-                        // the variable gives it (relative to the working dir).
-                        bool from_var = im.path.compare(0, 2, "${") == 0;
-                        std::string err;
-                        if (!expand_env(&im.path, &err)) { c.error(m, k, err); return; }
-                        if (im.path.empty()) { c.error(m, k, "empty after expansion"); return; }
-                        if (im.path[0] != '/' && !from_var) im.path = base + "/" + im.path;
+                        if (c.string(m, k, &im.path)) resolve_path(c, m, k, base, &im.path);
                     }},
                     F{"format", false, [&](yaml_node_t *m, const std::string &k) { c.choice(m, k, {"elf", "raw"}, &fmt); }},
                     F{"entry", false, [&](yaml_node_t *m, const std::string &k) {
