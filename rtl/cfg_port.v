@@ -22,6 +22,7 @@ module cfg_port #(
   input  wire                reg_we_i,
   input  wire [11:0]         reg_addr_i,
   input  wire [31:0]         reg_wdata_i,
+  input  wire                reg_re_i,    // reg_rdata_o is sampled this cycle
   output reg  [31:0]         reg_rdata_o,
   // PCAP word stream
   input  wire [31:0]         pcap_data_i,
@@ -206,7 +207,8 @@ module cfg_port #(
   always @(*) begin
     reg_rdata_o = 32'd0;
     ridx = {2'd0, reg_addr_i[7:2]} - 8'h10;
-    case (reg_addr_i)
+    // decoded only in the cycle of a read (cheaper simulation model)
+    if (reg_re_i) case (reg_addr_i)
       `PL_CFG_ID:         reg_rdata_o = `PL_CFG_ID_RESET;
       `PL_CFG_STATUS:     reg_rdata_o = {8'd0, module_q, prr_q, 3'd0, in_stream, state_q};
       `PL_CFG_ERROR:      reg_rdata_o = {16'd0, err_prr_q, err_code_q};

@@ -155,6 +155,7 @@ module pl_top #(
     .clk_i              (clk_i),
     .rst_ni             (rst_ni),
     .reg_we_i           (wr_go && sel_mon),
+    .reg_re_i           (rd_go && sel_mon),
     .reg_addr_i         (off),
     .reg_wdata_i        (wdata),
     .reg_rdata_o        (mon_rdata),
@@ -179,6 +180,7 @@ module pl_top #(
     .clk_i          (clk_i),
     .rst_ni         (rst_ni),
     .reg_we_i       (wr_go && sel_cfg),
+    .reg_re_i       (rd_go && sel_cfg),
     .reg_addr_i     (off),
     .reg_wdata_i    (wdata),
     .reg_rdata_o    (cfg_rdata),
@@ -229,6 +231,7 @@ module pl_top #(
         .clk_i              (clk_i),
         .rst_ni             (rst_ni),
         .reg_we_i           (prr_we[g]),
+        .reg_re_i           (rd_go),
         .reg_addr_i         (prr_addr[12*g +: 12]),
         .reg_wdata_i        (wdata),
         .reg_rdata_o        (prr_rdata[32*g +: 32]),
@@ -335,7 +338,8 @@ module pl_top #(
   reg [31:0] rd_mux;
   always @(*) begin
     rd_mux = 32'd0;
-    if (sel_mon)       rd_mux = mon_rdata;
+    if (!rd_go)        rd_mux = 32'd0;   // only sampled with rd_go
+    else if (sel_mon)       rd_mux = mon_rdata;
     else if (sel_cfg)  rd_mux = cfg_rdata;
     else if (sel_xbar) rd_mux = xbar_rdata;
     else if (sel_prr)  rd_mux = prr_rdata[32*pidx +: 32];

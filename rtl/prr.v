@@ -21,6 +21,7 @@ module prr #(
   input  wire        rst_ni,
   // register bus of the controller group
   input  wire        reg_we_i,
+  input  wire        reg_re_i,          // reg_rdata_o is sampled this cycle
   input  wire [11:0] reg_addr_i,
   input  wire [31:0] reg_wdata_i,
   output wire [31:0] reg_rdata_o,
@@ -94,6 +95,7 @@ module prr #(
     .clk_i              (clk_i),
     .rst_ni             (rst_ni),
     .reg_we_i           (reg_we_i),
+    .reg_re_i           (reg_re_i),
     .reg_addr_i         (reg_addr_i),
     .reg_wdata_i        (reg_wdata_i),
     .reg_rdata_o        (reg_rdata_o),

@@ -32,6 +32,7 @@ module prr_ctrl #(
   input  wire        rst_ni,
   // register bus (offsets inside the 4 KiB group)
   input  wire        reg_we_i,
+  input  wire        reg_re_i,          // a read samples reg_rdata_o this cycle
   input  wire [11:0] reg_addr_i,
   input  wire [31:0] reg_wdata_i,
   output reg  [31:0] reg_rdata_o,
@@ -83,7 +84,6 @@ module prr_ctrl #(
   reg        loaded_q;            // MODRST follows a real load (raise LOADED at its end)
   reg        enable_q, switch_q, pause_q, job_q, job_err_q, dma_err_q;
   reg [31:0] src_q, dst_q, frames_q, frame_len_q, progress_q;
-  reg [31:0] gpr_q [0:7];
   reg [7:0]  int_en_q, int_st_q;
   reg [31:0] delay_cnt_q, delay_q, frame_cyc_q, frame_cycles_q;
   reg [7:0]  rst_cnt_q;
@@ -92,20 +92,25 @@ module prr_ctrl #(
   reg        load_done_q, load_err_q;
   reg [1:0]  stream_q;            // [0] input from crossbar, [1] output to crossbar
 
-  // words per frame of the loaded module
+  // Words per frame of the loaded module: IN_WORDS = ceil(FRAME_LEN / 32) and
+  // OUT_WORDS = ceil(FRAME_LEN / bits per symbol) for QAM, N and N for IFFT,
+  // 0 without a valid module. Held in registers that are recomputed in the
+  // cycle MODULE or FRAME_LEN changes (from their next values), so they
+  // always equal that function of the current registers; the division is
+  // then only evaluated on a change, not on every cycle of the model.
   wire [7:0]  variant = pl_mod_variant(module_q);
-  reg  [31:0] in_words, out_words;
-  always @(*) begin
-    in_words  = 32'd0;
-    out_words = 32'd0;
-    if (module_valid_q && module_q[7:4] == 4'd1) begin
-      in_words  = (frame_len_q + 32'd31) >> 5;
-      out_words = (frame_len_q + {24'd0, variant} - 32'd1) / {24'd0, variant};
-    end else if (module_valid_q && module_q[7:4] == 4'd2) begin
-      in_words  = 32'd1 << variant[3:0];
-      out_words = 32'd1 << variant[3:0];
+  reg  [31:0] in_words_q, out_words_q;
+  function automatic [63:0] frame_words(input valid, input [7:0] id, input [31:0] len);
+    reg [7:0] var_d;
+    begin
+      var_d = pl_mod_variant(id);
+      frame_words = 64'd0;
+      if (valid && id[7:4] == 4'd1)
+        frame_words = {(len + 32'd31) >> 5, (len + {24'd0, var_d} - 32'd1) / {24'd0, var_d}};
+      else if (valid && id[7:4] == 4'd2)
+        frame_words = {32'd1 << var_d[3:0], 32'd1 << var_d[3:0]};
     end
-  end
+  endfunction
 
   wire decouple_want = switch_q || rcfg_req_i || cfg_decouple_req_i || !module_valid_q;
   wire hold_want     = stop_req_i || pause_q || !enable_q;
@@ -122,8 +127,24 @@ module prr_ctrl #(
   wire        we_gpr = reg_we_i && (((reg_addr_i >= `PL_PRR_GPR) && (reg_addr_i < `PL_PRR_GPR + 12'h020)) ||
                                     ((reg_addr_i >= `PL_PRR_IF_GPR) && (reg_addr_i < `PL_PRR_IF_GPR + 12'h020)));
   wire [2:0]  gpr_idx = reg_addr_i[4:2];   // both GPR banks are 32-byte aligned
+  // next values of the registers frame_words() depends on
+  wire        len_we    = reg_we_i && job_regs_w &&
+                          (reg_addr_i == `PL_PRR_FRAME_LEN || reg_addr_i == `PL_PRR_IF_PARAM);
+  wire        mod_load  = (state_q == ST_DECOUPLED) && cfg_load_i;
+  wire        mod_fail  = (state_q == ST_DECOUPLED) && !cfg_load_i && cfg_err_i;
+  wire [31:0] len_d     = len_we ? reg_wdata_i : frame_len_q;
+  wire [7:0]  module_d  = mod_load ? cfg_module_i : module_q;
+  wire        mvalid_d  = mod_load ? 1'b1 : mod_fail ? 1'b0 : module_valid_q;
 
-  integer k;
+  // GPRs: one 256-bit register written 32 bits at a time (the GPR address
+  // ranges hold no other register); a vector, not an array, so that the
+  // simulation model has no per-element write flags to test every cycle.
+  reg [255:0] gpr_q;
+  always @(posedge clk_i) begin
+    if (!rst_ni)     gpr_q <= 256'd0;
+    else if (we_gpr) gpr_q[32*gpr_idx +: 32] <= reg_wdata_i;
+  end
+
   always @(posedge clk_i) begin
     if (!rst_ni) begin
       state_q        <= pl_mod_valid(INIT_MODULE) ? ST_MODRST : ST_DECOUPLED;
@@ -134,7 +155,8 @@ module prr_ctrl #(
       job_err_q <= 1'b0; dma_err_q <= 1'b0;
       src_q <= 32'd0; dst_q <= 32'd0; frames_q <= 32'd0; frame_len_q <= `PL_PRR_FRAME_LEN_RESET;
       progress_q <= 32'd0;
-      for (k = 0; k < 8; k = k + 1) gpr_q[k] <= 32'd0;
+      {in_words_q, out_words_q} <= frame_words(pl_mod_valid(INIT_MODULE), INIT_MODULE,
+                                           `PL_PRR_FRAME_LEN_RESET);
       int_en_q <= 8'd0; int_st_q <= 8'd0;
       delay_cnt_q <= 32'd0; delay_q <= 32'd0; frame_cyc_q <= 32'd0; frame_cycles_q <= 32'd0;
       rst_cnt_q <= RESET_CYCLES[7:0];
@@ -150,6 +172,8 @@ module prr_ctrl #(
       paused_q          <= paused_now;
       if (paused_now && !paused_q) int_st_q[INT_PAUSED] <= 1'b1;
       if (dma_err_i) dma_err_q <= 1'b1;
+      if (len_we || mod_load || mod_fail)
+        {in_words_q, out_words_q} <= frame_words(mvalid_d, module_d, len_d);
 
       // ---- register writes ----
       if (we_proc) begin
@@ -182,7 +206,7 @@ module prr_ctrl #(
             if (reg_wdata_i[1]) int_st_q[INT_DONE]  <= 1'b0;
             if (reg_wdata_i[2]) int_st_q[INT_ERROR] <= 1'b0;
           end
-          default: if (we_gpr) gpr_q[gpr_idx] <= reg_wdata_i;
+          default: ;
         endcase
       end
       if (start_w && !job_q && frames_q != 32'd0) begin
@@ -286,21 +310,23 @@ module prr_ctrl #(
   assign mod_rst_no     = (state_q == ST_IDLE) || (state_q == ST_FRAME);
   assign mod_variant_o  = variant;
   assign mod_frame_len_o = frame_len_q;
-  assign dma_rd_addr_o  = src_q + (progress_q * in_words << 2);
-  assign dma_wr_addr_o  = dst_q + (progress_q * out_words << 2);
-  assign dma_rd_len_o   = in_words;
-  assign dma_wr_len_o   = out_words;
+  assign dma_rd_addr_o  = src_q + (progress_q * in_words_q << 2);
+  assign dma_wr_addr_o  = dst_q + (progress_q * out_words_q << 2);
+  assign dma_rd_len_o   = in_words_q;
+  assign dma_wr_len_o   = out_words_q;
   assign irq_o          = |(int_st_q & int_en_q);
   assign stream_in_xbar_o  = stream_q[0];
   assign stream_out_xbar_o = stream_q[1];
 
   // ---------------- register read mux ----------------
+  // Evaluated only in the cycle of a read (reg_re_i); 0 otherwise, so the
+  // simulation model does not decode the address on every cycle.
   wire done_w = !job_q && frames_q != 32'd0 && progress_q >= frames_q;
   wire [31:0] proc_w = {17'd0, suspended_q, module_valid_q, decoupled_o, paused_q, job_err_q, done_w, job_busy,
                         5'd0, 1'b0, pause_q, job_q};
   always @(*) begin
     reg_rdata_o = 32'd0;
-    case (reg_addr_i)
+    if (reg_re_i) case (reg_addr_i)
       `PL_PRR_PROC_STATUS: reg_rdata_o = proc_w;
       `PL_PRR_INT_STATUS:  reg_rdata_o = {16'd0, int_st_q, int_en_q};
       `PL_PRR_PRR_STATUS:  reg_rdata_o = {23'd0, switch_q, 7'd0, enable_q};
@@ -313,8 +339,8 @@ module prr_ctrl #(
       `PL_PRR_FRAME_LEN, `PL_PRR_IF_PARAM:   reg_rdata_o = frame_len_q;
       `PL_PRR_PROGRESS, `PL_PRR_IF_PROGRESS: reg_rdata_o = progress_q;
       `PL_PRR_DMA_STATUS:  reg_rdata_o = {29'd0, dma_err_q, dma_wr_busy_i, dma_rd_busy_i};
-      `PL_PRR_IN_WORDS:    reg_rdata_o = in_words;
-      `PL_PRR_OUT_WORDS:   reg_rdata_o = out_words;
+      `PL_PRR_IN_WORDS:    reg_rdata_o = in_words_q;
+      `PL_PRR_OUT_WORDS:   reg_rdata_o = out_words_q;
       `PL_PRR_FRAME_CYCLES: reg_rdata_o = frame_cycles_q;
       `PL_PRR_STREAM:      reg_rdata_o = {30'd0, stream_q};
       `PL_PRR_IF_ID:       reg_rdata_o = {16'h5052, PRR_ID, module_q};
@@ -324,7 +350,7 @@ module prr_ctrl #(
       `PL_PRR_IF_VARIANT:  reg_rdata_o = {24'd0, module_valid_q ? variant : 8'd0};
       default: if ((reg_addr_i >= `PL_PRR_GPR && reg_addr_i < `PL_PRR_GPR + 12'h020) ||
                    (reg_addr_i >= `PL_PRR_IF_GPR && reg_addr_i < `PL_PRR_IF_GPR + 12'h020))
-                 reg_rdata_o = gpr_q[gpr_idx];
+                 reg_rdata_o = gpr_q[32*gpr_idx +: 32];
     endcase
   end
 endmodule

@@ -36,6 +36,7 @@ module prr_monitor #(
   input  wire                  reg_we_i,
   input  wire [11:0]           reg_addr_i,
   input  wire [31:0]           reg_wdata_i,
+  input  wire                  reg_re_i,     // reg_rdata_o is sampled this cycle
   output reg  [31:0]           reg_rdata_o,
   // PRR controllers
   output wire [NUM_PRRS-1:0]   stop_req_o,    // stop at the next frame boundary
@@ -344,12 +345,15 @@ module prr_monitor #(
   reg [15:0] n_pend;
   reg [31:0] prr_state_w;
   always @(*) begin
+    // read-only views, computed in the cycle of a read only (cheaper model)
     n_pend = 16'd0;
-    for (i = 0; i < NIF; i = i + 1) n_pend = n_pend + {15'd0, pend_q[i]};
     prr_state_w = 32'd0;
-    for (p = 0; p < NUM_PRRS && p < 8; p = p + 1)
-      prr_state_w[4*p +: 4] = {prr_module_valid_i[p], hold_q[p],
-                               rcfg_q[p] ? 2'd2 : stop_q[p] ? 2'd3 : conn_q[p] ? 2'd1 : 2'd0};
+    if (reg_re_i) begin
+      for (i = 0; i < NIF; i = i + 1) n_pend = n_pend + {15'd0, pend_q[i]};
+      for (p = 0; p < NUM_PRRS && p < 8; p = p + 1)
+        prr_state_w[4*p +: 4] = {prr_module_valid_i[p], hold_q[p],
+                                 rcfg_q[p] ? 2'd2 : stop_q[p] ? 2'd3 : conn_q[p] ? 2'd1 : 2'd0};
+    end
   end
 
   wire [11:0] rel_info = reg_addr_i - `PL_MON_PRR_INFO;
@@ -362,7 +366,7 @@ module prr_monitor #(
   reg [31:0] rd;
   always @(*) begin
     rd = 32'd0;
-    case (reg_addr_i)
+    if (reg_re_i) case (reg_addr_i)
       `PL_MON_ID:             rd = `PL_MON_ID_RESET;
       `PL_MON_CONFIG:         rd = {8'd1, NUM_VMS[7:0], NUM_VDEVS[7:0], NUM_PRRS[7:0]};
       `PL_MON_IRQ_EN:         rd = {30'd0, irq_en_q};
