@@ -282,15 +282,17 @@ int main(int argc, char **argv) {
     std::printf("  %-34s %12.0f cycles/s (%llu frames)\n", "rm_qam (16-QAM, streaming)",
                 speed_cycles / s, (unsigned long long)frames);
   }
-  {
-    tbh::Harness<Vrm_ifft> h("pl_bench_speed_ifft");
+  // IFFT: the largest size (all 13 stages active) and 1024 points (the size
+  // of the pl_top line below and of tests/sim/fw/pl_busy.c, 10 stages)
+  for (unsigned n : {13u, 10u}) {
+    tbh::Harness<Vrm_ifft> h("pl_bench_speed_ifft" + std::to_string(1u << n));
     h.reset();
     auto t0 = Clock::now();
     uint64_t frames = 0;
     for (uint64_t c = 0; c < speed_cycles; c++) {
       h.cycle(
           [&] {
-            h->variant_i = 13;
+            h->variant_i = n;
             h->frame_start_i = !h->busy_o;
             h->s_valid_i = 1;
             h->s_data_i = uint32_t(c * 2654435761u);
@@ -299,7 +301,8 @@ int main(int argc, char **argv) {
           [&] { frames += h->frame_done_o; });
     }
     double s = seconds_since(t0);
-    std::printf("  %-34s %12.0f cycles/s (%llu frames)\n", "rm_ifft (8192 points, streaming)",
+    std::printf("  %-34s %12.0f cycles/s (%llu frames)\n",
+                ("rm_ifft (" + std::to_string(1u << n) + " points, streaming)").c_str(),
                 speed_cycles / s, (unsigned long long)frames);
   }
   {

@@ -169,26 +169,11 @@ module prr_dma (
       rbuf_cnt_q       <= 3'd0;
     end else begin
       rd_done_q <= 1'b0;
-      if (rd_start_fire) begin
-        if (rd_len_i == 32'd0) begin
-          rd_done_q <= 1'b1;
-        end else begin
-          rd_busy_q <= 1'b1;
-        end
-        ar_addr_q        <= {rd_addr_i[31:3], 3'b000};
-        ar_left_q        <= total_beats(rd_addr_i[2], rd_len_i);
-        r_first_q        <= 1'b1;
-        r_skip_lo_q      <= rd_addr_i[2];
-        r_words_left_q   <= rd_len_i;
-        out_words_left_q <= rd_len_i;
-        r_beat_q         <= 5'd0;
-        r_wr_ptr_q       <= 2'd0;
-        r_rd_ptr_q       <= 2'd0;
-        ar_outst_q       <= 3'd0;
-        rbuf_wp_q        <= 2'd0;
-        rbuf_rp_q        <= 2'd0;
-        rbuf_cnt_q       <= 3'd0;
-      end else if (rd_busy_q) begin
+      // The busy branch comes before the start branch (the two exclude each
+      // other: a start is taken only while idle) and reads every register
+      // before it assigns it, so that the simulation model updates the
+      // registers in place rather than through shadow copies.
+      if (rd_busy_q) begin
         // AR channel
         // (burst_beats is called here, under the issue condition, rather
         // than in a continuous assignment, so that the simulation model
@@ -210,26 +195,44 @@ module prr_dma (
         if (r_fire) begin
           r_first_q      <= 1'b0;
           r_words_left_q <= r_words_left_q - {29'd0, r_push_n};
-          if (r_last_of_burst) begin
-            r_beat_q   <= 5'd0;
-            r_rd_ptr_q <= r_rd_ptr_q + 2'd1;
-          end else begin
-            r_beat_q <= r_beat_q + 5'd1;
-          end
+          // (one assignment: a read after an assignment in the same
+          // process, even in another branch, costs the model a shadow copy)
+          r_beat_q <= r_last_of_burst ? 5'd0 : r_beat_q + 5'd1;
+          if (r_last_of_burst) r_rd_ptr_q <= r_rd_ptr_q + 2'd1;
           if (r_lo_ok) rbuf_q[rbuf_wp_q] <= m_axi_rdata_i[31:0];
           if (r_hi_ok) rbuf_q[rbuf_wp_q + {1'b0, r_lo_ok}] <= m_axi_rdata_i[63:32];
           rbuf_wp_q <= rbuf_wp_q + r_push_n[1:0];
         end
         // stream side
         if (rs_fire) begin
-          rbuf_rp_q        <= rbuf_rp_q + 2'd1;
-          out_words_left_q <= out_words_left_q - 32'd1;
           if (out_words_left_q == 32'd1) begin
             rd_busy_q <= 1'b0;
             rd_done_q <= 1'b1;
           end
+          rbuf_rp_q        <= rbuf_rp_q + 2'd1;
+          out_words_left_q <= out_words_left_q - 32'd1;
         end
         rbuf_cnt_q <= rbuf_cnt_q + r_push_n - {2'd0, rs_fire};
+      end
+      if (rd_start_fire) begin
+        if (rd_len_i == 32'd0) begin
+          rd_done_q <= 1'b1;
+        end else begin
+          rd_busy_q <= 1'b1;
+        end
+        ar_addr_q        <= {rd_addr_i[31:3], 3'b000};
+        ar_left_q        <= total_beats(rd_addr_i[2], rd_len_i);
+        r_first_q        <= 1'b1;
+        r_skip_lo_q      <= rd_addr_i[2];
+        r_words_left_q   <= rd_len_i;
+        out_words_left_q <= rd_len_i;
+        r_beat_q         <= 5'd0;
+        r_wr_ptr_q       <= 2'd0;
+        r_rd_ptr_q       <= 2'd0;
+        ar_outst_q       <= 3'd0;
+        rbuf_wp_q        <= 2'd0;
+        rbuf_rp_q        <= 2'd0;
+        rbuf_cnt_q       <= 3'd0;
       end
     end
   end
@@ -319,25 +322,18 @@ module prr_dma (
       wvalid_q       <= 1'b0;
     end else begin
       wr_done_q <= 1'b0;
-      if (wr_start_fire) begin
-        if (wr_len_i == 32'd0) begin
+      // As in the read engine: busy branch first, each register read before
+      // it is assigned.
+      if (wr_busy_q) begin
+        // end of the transfer: every W beat sent, every AW issued and
+        // answered
+        if (wr_all_sent && (aw_left_q == 32'd0) && !awvalid_q &&
+            ((b_cnt_q + {15'd0, b_fire}) == aw_cnt_q)) begin
+          wr_busy_q <= 1'b0;
           wr_done_q <= 1'b1;
-        end else begin
-          wr_busy_q <= 1'b1;
         end
-        aw_addr_q      <= {wr_addr_i[31:3], 3'b000};
-        aw_left_q      <= total_beats(wr_addr_i[2], wr_len_i);
-        aw_cnt_q       <= 16'd0;
-        b_cnt_q        <= 16'd0;
-        wrd_left_q     <= wr_len_i;
-        asm_strb_q     <= 8'd0;
-        asm_half_q     <= wr_addr_i[2];
-        asm_full_q     <= 1'b0;
-        asm_addr_q     <= {wr_addr_i[31:3], 3'b000};
-        w_beats_left_q <= total_beats(wr_addr_i[2], wr_len_i);
-        w_burst_left_q <= 5'd0;
-        w_burst_idx_q  <= 16'd0;
-      end else if (wr_busy_q) begin
+        // B channel
+        if (b_fire) b_cnt_q <= b_cnt_q + 16'd1;
         // AW channel
         if (aw_issue) begin
           awvalid_q     <= 1'b1;
@@ -366,28 +362,45 @@ module prr_dma (
           asm_addr_q     <= asm_addr_q + 32'd8;
           asm_full_q     <= 1'b0;
           asm_half_q     <= 1'b0;
-          asm_strb_q     <= 8'd0;
+        end
+        // beat strobes: a word taken into the upper half adds its strobes
+        // to those of the beat (none if that beat moves on in this cycle)
+        if (wr_fire) begin
+          if (asm_half_eff) asm_strb_q <= (w_move ? 8'h00 : asm_strb_q) | 8'hF0;
+          else              asm_strb_q <= 8'h0F;
+        end else if (w_move) begin
+          asm_strb_q <= 8'd0;
         end
         // beat assembly
         if (wr_fire) begin
           wrd_left_q <= wrd_left_q - 32'd1;
           if (asm_half_eff) begin
             asm_data_q[63:32] <= wr_data_i;
-            asm_strb_q        <= (w_move ? 8'h00 : asm_strb_q) | 8'hF0;
           end else begin
             asm_data_q[31:0]  <= wr_data_i;
-            asm_strb_q        <= 8'h0F;
             asm_half_q        <= 1'b1;
           end
           if (asm_done_now) asm_full_q <= 1'b1;
         end
-        // B channel
-        if (b_fire) b_cnt_q <= b_cnt_q + 16'd1;
-        if (wr_all_sent && (aw_left_q == 32'd0) && !awvalid_q &&
-            ((b_cnt_q + {15'd0, b_fire}) == aw_cnt_q)) begin
-          wr_busy_q <= 1'b0;
+      end
+      if (wr_start_fire) begin
+        if (wr_len_i == 32'd0) begin
           wr_done_q <= 1'b1;
+        end else begin
+          wr_busy_q <= 1'b1;
         end
+        aw_addr_q      <= {wr_addr_i[31:3], 3'b000};
+        aw_left_q      <= total_beats(wr_addr_i[2], wr_len_i);
+        aw_cnt_q       <= 16'd0;
+        b_cnt_q        <= 16'd0;
+        wrd_left_q     <= wr_len_i;
+        asm_strb_q     <= 8'd0;
+        asm_half_q     <= wr_addr_i[2];
+        asm_full_q     <= 1'b0;
+        asm_addr_q     <= {wr_addr_i[31:3], 3'b000};
+        w_beats_left_q <= total_beats(wr_addr_i[2], wr_len_i);
+        w_burst_left_q <= 5'd0;
+        w_burst_idx_q  <= 16'd0;
       end
     end
   end

@@ -101,6 +101,14 @@ module rm_ifft (
   // ---------------------------------------------------------------------------
   wire [31:0]         y   [0:NST-1];  // stage output registers
   wire [NST-1:0]      v;              // stage output register holds a token
+  // Stage enables, all stages in one vector expression (the simulation
+  // model evaluates it as one word operation rather than per stage):
+  // stage s takes a token when the pipeline advances and it is the first
+  // active stage or an active stage whose predecessor holds a token.
+  wire [NST-1:0]      first_oh = 13'd1 << first_st;               // first active stage
+  wire [NST-1:0]      after_first = ~((13'd2 << first_st) - 13'd1); // stages > first_st
+  wire [NST-1:0]      vin_all = en ? (first_oh | (after_first & {v[NST-2:0], 1'b0}))
+                                   : {NST{1'b0}};
   wire [NST*12-1:0]   tw_addr;
   wire [NST*36-1:0]   tw_data;
 
@@ -133,21 +141,25 @@ module rm_ifft (
     end
   endfunction
 
+  // bfly_diff computes ((a - b) * W + 2^16) >>> 17 in 64-bit unsigned
+  // arithmetic on sign-extended operands: the low 64 bits of a two's
+  // complement sum of products do not depend on the signedness and the exact
+  // values fit in 36 bits, so bits [34:17] of the sums are bits [17:0] of the
+  // shifted signed result. (Unsigned 64-bit products are plain C
+  // multiplications in the simulation model; signed 36-bit ones are calls.)
   function automatic [31:0] bfly_diff(input [31:0] a, input [31:0] b, input [35:0] w);
-    reg signed [16:0] dr, di;
-    reg signed [17:0] wr, wi;
     /* verilator lint_off UNUSEDSIGNAL */
-    // after the shift only bits [17:0] can differ from the sign
-    reg signed [35:0] pr, pi;
+    // only bits [34:17] of pr, pi are taken
+    reg [63:0] dr, di, wr, wi, pr, pi;
     /* verilator lint_on UNUSEDSIGNAL */
     begin
-      dr = $signed(a[31:16]) - $signed(b[31:16]);
-      di = $signed(a[15:0]) - $signed(b[15:0]);
-      wr = w[35:18];
-      wi = w[17:0];
-      pr = (dr * wr - di * wi + 36'sd65536) >>> 17;   // |value| < 2^17 after the shift
-      pi = (dr * wi + di * wr + 36'sd65536) >>> 17;
-      bfly_diff = {sat16(pr[17:0]), sat16(pi[17:0])};
+      dr = {{48{a[31]}}, a[31:16]} - {{48{b[31]}}, b[31:16]};
+      di = {{48{a[15]}}, a[15:0]} - {{48{b[15]}}, b[15:0]};
+      wr = {{46{w[35]}}, w[35:18]};
+      wi = {{46{w[17]}}, w[17:0]};
+      pr = dr * wr - di * wi + 64'd65536;
+      pi = dr * wi + di * wr + 64'd65536;
+      bfly_diff = {sat16(pr[34:17]), sat16(pi[34:17])};
     end
   endfunction
 
@@ -156,19 +168,15 @@ module rm_ifft (
     for (s = 0; s < NST; s = s + 1) begin : g_stage
       localparam integer D  = 1 << (NST - 1 - s);   // delay line length
       localparam integer CW = NST - s;              // counter width, counts 0..2D-1
-      localparam [3:0]   SI = s;
 
       // stage input: the new token at the first active stage, else the
       // previous stage's register
-      wire        is_first = (first_st == SI);
       wire [31:0] x;
-      wire        vin;
+      wire        vin = vin_all[s];
       if (s == 0) begin : g_in0
-        assign x   = tok;
-        assign vin = en && is_first;
+        assign x = tok;
       end else begin : g_inN
-        assign x   = is_first ? tok : y[s-1];
-        assign vin = en && (is_first || ((first_st < SI) && v[s-1]));
+        assign x = first_oh[s] ? tok : y[s-1];
       end
 
       reg  [CW-1:0] cnt_q;
@@ -245,16 +253,20 @@ module rm_ifft (
   wire        out_tok  = en && v[NST-1];
   wire [14:0] pos      = out_cnt_q - (n_pts - 15'd1);
   wire        pos_ok   = out_tok && (out_cnt_q >= n_pts - 15'd1);
-  reg  [12:0] pos_rev13;
-  integer     b;
-  always @(*) begin
-    for (b = 0; b < 13; b = b + 1) pos_rev13[b] = pos[12 - b];
-  end
-  wire [12:0] rob_waddr = pos_rev13 >> first_st;
+  // bit reversal of the 13-bit position, shifted to log2(N) bits; called
+  // under pos_ok so that the simulation model evaluates it only for a token
+  function automatic [12:0] rob_addr(input [12:0] p, input [3:0] sh);
+    integer i;
+    reg [12:0] r;
+    begin
+      for (i = 0; i < 13; i = i + 1) r[i] = p[12 - i];
+      rob_addr = r >> sh;
+    end
+  endfunction
   wire        last_tok  = pos_ok && (pos == n_pts - 15'd1);
 
   always @(posedge clk_i) begin
-    if (pos_ok) rob_q[rob_waddr] <= y[NST-1];
+    if (pos_ok) rob_q[rob_addr(pos[12:0], first_st)] <= y[NST-1];
   end
 
   // ---------------------------------------------------------------------------
