@@ -66,8 +66,17 @@ typedef struct zynq_irq {
     int num;         /**< e.g. the GIC ID the line is wired to */
 } zynq_irq;
 
-/** Drive an IRQ output: calls irq->fn when `level` differs from *state. */
-void zynq_irq_update(const zynq_irq *irq, int *state, int level);
+/** Drive an IRQ output: calls irq->fn when `level` differs from *state.
+ *  Inline: devices call it on every update, mostly without a change. */
+static inline void zynq_irq_update(const zynq_irq *irq, int *state, int level)
+{
+    level = level ? 1 : 0;
+    if (*state == level)
+        return;
+    *state = level;
+    if (irq && irq->fn)
+        irq->fn(irq->opaque, irq->num, level);
+}
 
 /** Log kinds: misuse by the guest, or a feature not modelled. */
 typedef enum zynq_log_kind {
@@ -100,14 +109,37 @@ typedef struct zynq_dev {
     void *log_opaque;
 } zynq_dev;
 
-/* Generic entry points (dispatch through d->ops). */
-zynq_status zynq_dev_read(zynq_dev *d, uint32_t offset, unsigned size,
-                          uint32_t *value);
-zynq_status zynq_dev_write(zynq_dev *d, uint32_t offset, unsigned size,
-                           uint32_t value);
+/* Generic entry points (dispatch through d->ops). Inline: they are on
+ * every MMIO access and on every advance of the platform's time. */
+static inline zynq_status zynq_dev_read(zynq_dev *d, uint32_t offset,
+                                        unsigned size, uint32_t *value)
+{
+    return d->ops->read(d, offset, size, value);
+}
+
+static inline zynq_status zynq_dev_write(zynq_dev *d, uint32_t offset,
+                                         unsigned size, uint32_t value)
+{
+    return d->ops->write(d, offset, size, value);
+}
+
 void zynq_dev_reset(zynq_dev *d);
-void zynq_dev_advance(zynq_dev *d, zynq_time_ps now);
-zynq_time_ps zynq_dev_next_event(const zynq_dev *d);
+
+/** Bring d to time `now`; a time before d->now is ignored (time never
+ *  goes backwards; a stale call is harmless). */
+static inline void zynq_dev_advance(zynq_dev *d, zynq_time_ps now)
+{
+    if (now < d->now)
+        return;
+    if (d->ops->advance)
+        d->ops->advance(d, now);
+    d->now = now;
+}
+
+static inline zynq_time_ps zynq_dev_next_event(const zynq_dev *d)
+{
+    return d->ops->next_event ? d->ops->next_event(d) : ZYNQ_TIME_NEVER;
+}
 
 /** printf-style log through d->log (no-op when d->log is NULL). */
 void zynq_dev_log(const zynq_dev *d, zynq_log_kind kind, const char *fmt, ...)
@@ -117,17 +149,63 @@ void zynq_dev_log(const zynq_dev *d, zynq_log_kind kind, const char *fmt, ...)
 void zynq_dev_init(zynq_dev *d, const zynq_dev_ops *ops, const char *name,
                    uint32_t size);
 
+/** zynq_dev_check32's refusal: logs the bad access, returns false. */
+bool zynq_dev_bad_access(const zynq_dev *d, uint32_t offset, unsigned size);
+
 /** Standard access check: size 4 and 4-byte aligned offset < d->size. */
-bool zynq_dev_check32(const zynq_dev *d, uint32_t offset, unsigned size);
+static inline bool zynq_dev_check32(const zynq_dev *d, uint32_t offset,
+                                    unsigned size)
+{
+    if (size != 4 || (offset & 3) || offset >= d->size)
+        return zynq_dev_bad_access(d, offset, size);
+    return true;
+}
+
+/*
+ * Time conversions. They run several times per PL cycle and per MMIO
+ * access (every device's advance/next_event, the CPU's local time), so they
+ * are inline: when a * b fits in 64 bits (a duration or a cycle count of
+ * up to some ten milliseconds times a clock, or a time up to that times
+ * a clock) one 64-bit division gives the exact result, and with a constant
+ * divisor (ZYNQ_PS_PER_S in zynq_cycles_at) the compiler replaces it by a
+ * multiplication; a wider product takes the 128-bit division
+ * (zynq_muldiv_*_wide). The results are the same either way.
+ */
+
+/** ceil(a * b / c) with a 128-bit intermediate; saturates at UINT64_MAX. */
+uint64_t zynq_muldiv_ceil_wide(uint64_t a, uint64_t b, uint64_t c);
+/** floor(a * b / c) with a 128-bit intermediate; saturates at UINT64_MAX. */
+uint64_t zynq_muldiv_floor_wide(uint64_t a, uint64_t b, uint64_t c);
+
+/** ceil(a * b / c), exact (128-bit intermediate); saturates at UINT64_MAX. */
+static inline uint64_t zynq_muldiv_ceil(uint64_t a, uint64_t b, uint64_t c)
+{
+    uint64_t p, s;
+    if (!__builtin_mul_overflow(a, b, &p) && !__builtin_add_overflow(p, c - 1, &s))
+        return s / c;
+    return zynq_muldiv_ceil_wide(a, b, c);
+}
+
+/** floor(a * b / c), exact (128-bit intermediate); saturates at UINT64_MAX. */
+static inline uint64_t zynq_muldiv_floor(uint64_t a, uint64_t b, uint64_t c)
+{
+    uint64_t p;
+    if (!__builtin_mul_overflow(a, b, &p))
+        return p / c;
+    return zynq_muldiv_floor_wide(a, b, c);
+}
 
 /** Number of whole cycles of a `hz` clock elapsed at time t: floor(t*hz/1e12). */
-uint64_t zynq_cycles_at(uint64_t hz, zynq_time_ps t);
+static inline uint64_t zynq_cycles_at(uint64_t hz, zynq_time_ps t)
+{
+    return zynq_muldiv_floor(t, hz, ZYNQ_PS_PER_S);
+}
+
 /** Time of cycle n of a `hz` clock: ceil(n*1e12/hz); saturates at NEVER. */
-zynq_time_ps zynq_cycle_time(uint64_t hz, uint64_t n);
-/** ceil(a * b / c) with a 128-bit intermediate; saturates at UINT64_MAX. */
-uint64_t zynq_muldiv_ceil(uint64_t a, uint64_t b, uint64_t c);
-/** floor(a * b / c) with a 128-bit intermediate; saturates at UINT64_MAX. */
-uint64_t zynq_muldiv_floor(uint64_t a, uint64_t b, uint64_t c);
+static inline zynq_time_ps zynq_cycle_time(uint64_t hz, uint64_t n)
+{
+    return zynq_muldiv_ceil(n, ZYNQ_PS_PER_S, hz);
+}
 
 #ifdef __cplusplus
 }

@@ -10,19 +10,11 @@
  * polling loop (UART SR, timer counters) makes that the hottest path of a
  * device access, so a linear scan of the table is replaced by a small hash
  * table kept inside struct zynq_regs: no allocation, hence no teardown for
- * the devices (which have none). The key is the word offset; Fibonacci
- * hashing (multiply by 2^32/phi, keep the top bits) spreads the offsets of a
- * few-KiB window, which cluster (0x000..0x0FC, 0x100.., 0x700.. in the L2C),
- * evenly over the slots. With at most ZYNQ_REGS_SLOTS - 1 entries there is
- * always an empty slot, so a probe for an absent offset ends.
+ * the devices (which have none). The probe itself is inline (zynq_regs.h).
+ * With at most ZYNQ_REGS_SLOTS - 1 entries there is always an empty slot,
+ * so a probe for an absent offset ends.
  */
-#define SLOT_BITS 7
-_Static_assert((1u << SLOT_BITS) == ZYNQ_REGS_SLOTS, "slot count");
-
-static inline uint32_t slot_of(uint32_t offset)
-{
-    return ((offset >> 2) * 0x9E3779B9u) >> (32 - SLOT_BITS);
-}
+_Static_assert((1u << ZYNQ_REGS_SLOT_BITS) == ZYNQ_REGS_SLOTS, "slot count");
 
 static bool use_slots(const zynq_regs *r)
 {
@@ -53,7 +45,7 @@ void zynq_regs_init(zynq_regs *r, const zynq_reg_info *info, size_t n,
         return;
     }
     for (size_t i = 0; i < n; i++) {
-        uint32_t h = slot_of(info[i].offset);
+        uint32_t h = zynq_regs_slot_of(info[i].offset);
         while (r->slot[h]) {
             if (info[r->slot[h] - 1].offset == info[i].offset)
                 duplicate(r, info[i].offset);
@@ -69,17 +61,8 @@ void zynq_regs_reset(zynq_regs *r)
         r->val[i] = r->info[i].reset;
 }
 
-int zynq_regs_find(const zynq_regs *r, uint32_t offset)
+int zynq_regs_find_linear(const zynq_regs *r, uint32_t offset)
 {
-    if (use_slots(r)) {
-        for (uint32_t h = slot_of(offset);; h = (h + 1) & (ZYNQ_REGS_SLOTS - 1)) {
-            unsigned s = r->slot[h];
-            if (s == 0)
-                return -1;
-            if (r->info[s - 1].offset == offset)
-                return (int)(s - 1);
-        }
-    }
     for (size_t i = 0; i < r->n; i++)
         if (r->info[i].offset == offset)
             return (int)i;
@@ -121,12 +104,6 @@ bool zynq_regs_write(zynq_regs *r, uint32_t offset, uint32_t value)
     if (ri->post_write)
         ri->post_write(r->owner, ri, old, r->val[i]);
     return true;
-}
-
-uint32_t zynq_regs_get(const zynq_regs *r, uint32_t offset)
-{
-    int i = zynq_regs_find(r, offset);
-    return i < 0 ? 0 : r->val[i];
 }
 
 void zynq_regs_set(zynq_regs *r, uint32_t offset, uint32_t value)

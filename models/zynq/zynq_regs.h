@@ -75,16 +75,56 @@ void zynq_regs_init(zynq_regs *r, const zynq_reg_info *info, size_t n,
                     uint32_t *val, void *owner, const zynq_dev *dev);
 /** Load every register with its reset value. */
 void zynq_regs_reset(zynq_regs *r);
-/** Index of the register at `offset`, or -1. */
-int zynq_regs_find(const zynq_regs *r, uint32_t offset);
+/** Index of the register at `offset`, or -1 (zynq_regs_find below). */
+static inline int zynq_regs_find(const zynq_regs *r, uint32_t offset);
 /** Read through the table; false when no register sits at `offset`. */
 bool zynq_regs_read(zynq_regs *r, uint32_t offset, uint32_t *value);
 /** Write through the table; false when no register sits at `offset`. */
 bool zynq_regs_write(zynq_regs *r, uint32_t offset, uint32_t value);
-/** Stored value at `offset` (0 if none). */
-uint32_t zynq_regs_get(const zynq_regs *r, uint32_t offset);
+/** Stored value at `offset` (0 if none; zynq_regs_get below). */
+static inline uint32_t zynq_regs_get(const zynq_regs *r, uint32_t offset);
 /** Overwrite the stored value at `offset` without hooks or masks. */
 void zynq_regs_set(zynq_regs *r, uint32_t offset, uint32_t value);
+
+/* ---- inline lookups ---------------------------------------------------
+ * Every MMIO access and every device's own register use (a status or
+ * control bit read in advance()/next_event(), mostly at a constant offset)
+ * goes through zynq_regs_find, so it is inline: with a constant offset the
+ * compiler folds the hash and the probe starts at a known slot. */
+
+/** log2(ZYNQ_REGS_SLOTS). */
+#define ZYNQ_REGS_SLOT_BITS 7
+
+/** Home slot of `offset`: Fibonacci hashing of the word offset (multiply
+ *  by 2^32/phi, keep the top bits), which spreads the clustered offsets of
+ *  a few-KiB window (0x000..0x0FC, 0x100.., 0x700.. in the L2C) evenly. */
+static inline uint32_t zynq_regs_slot_of(uint32_t offset)
+{
+    return ((offset >> 2) * 0x9E3779B9u) >> (32 - ZYNQ_REGS_SLOT_BITS);
+}
+
+/** Linear search of the table (tables of ZYNQ_REGS_SLOTS or more registers). */
+int zynq_regs_find_linear(const zynq_regs *r, uint32_t offset);
+
+static inline int zynq_regs_find(const zynq_regs *r, uint32_t offset)
+{
+    if (r->n >= ZYNQ_REGS_SLOTS)
+        return zynq_regs_find_linear(r, offset);
+    /* At most ZYNQ_REGS_SLOTS - 1 entries: an empty slot ends the probe. */
+    for (uint32_t h = zynq_regs_slot_of(offset);; h = (h + 1) & (ZYNQ_REGS_SLOTS - 1)) {
+        unsigned s = r->slot[h];
+        if (s == 0)
+            return -1;
+        if (r->info[s - 1].offset == offset)
+            return (int)(s - 1);
+    }
+}
+
+static inline uint32_t zynq_regs_get(const zynq_regs *r, uint32_t offset)
+{
+    int i = zynq_regs_find(r, offset);
+    return i < 0 ? 0 : r->val[i];
+}
 
 #ifdef __cplusplus
 }

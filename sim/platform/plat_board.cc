@@ -159,12 +159,17 @@ void Board::fsbl_state()
 
 const MapEntry *Board::find(uint32_t addr) const
 {
+    // A polling loop hits one window again and again: that one first.
+    if (find_last_ < map_.size() && addr - map_[find_last_].base < map_[find_last_].size)
+        return &map_[find_last_];
     // Upper bound on base, then check the previous window (map is sorted).
     auto it = std::upper_bound(map_.begin(), map_.end(), addr,
                                [](uint32_t a, const MapEntry &e) { return a < e.base; });
     if (it == map_.begin()) return nullptr;
     --it;
-    return addr - it->base < it->size ? &*it : nullptr;
+    if (addr - it->base >= it->size) return nullptr;
+    find_last_ = (size_t)(it - map_.begin());
+    return &*it;
 }
 
 void Board::advance_all(zynq_time_ps t)

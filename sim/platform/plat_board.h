@@ -274,6 +274,8 @@ private:
     l2c l2c_;
     devcfg dc_;
     std::vector<MapEntry> map_;
+    /** Index of the window find() returned last (polling hits one window). */
+    mutable size_t find_last_ = 0;
     std::vector<zynq_dev *> timed_;
     ByteFn uart0_tx_, uart1_tx_;
     RxFn uart1_rx_;

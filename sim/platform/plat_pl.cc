@@ -73,18 +73,36 @@ class PlHpPort {
 public:
     PlHpPort(const axitb::AxiPorts &p, Board &b, PlStats &st) : p_(p), board_(b), st_(st) {}
 
-    /** True while a transaction is open or a VALID is raised this cycle. */
-    bool busy() const
-    {
-        return !rq_.empty() || !awq_.empty() || !wq_.empty() || !bq_.empty() ||
-               *p_.arvalid || *p_.awvalid || *p_.wvalid;
-    }
+    // drive() and sample() read every member and pin they need into locals
+    // first and store last: a store through the uint8_t pin pointers may
+    // alias anything, which would otherwise make the compiler reload the
+    // pin pointers and the queue state after each one.
 
+    /** Before the evaluation: drive the slave's pins for this cycle. */
     void drive()
     {
-        *p_.arready = 1;
-        *p_.awready = 1;
-        *p_.wready = 1;
+        // Nothing outstanding: the pins still hold the idle values the
+        // last drive() wrote (the model never writes its inputs).
+        if (!quiet_) drive_pins();
+    }
+
+    /**
+     * After the evaluation: take the handshakes of this cycle. Returns
+     * whether the port was busy in it (a transaction open or a VALID
+     * raised), i.e. PL activity. The READY pins are always 1 (drive()).
+     */
+    bool sample()
+    {
+        if (quiet_ && !*p_.arvalid && !*p_.awvalid && !*p_.wvalid) {
+            cycle_++;   // idle port, idle master: nothing to take
+            return false;
+        }
+        return take();
+    }
+
+private:
+    void drive_pins()
+    {
         if (!r_presenting_ && !rq_.empty() && rq_.front().due <= cycle_) {
             r_presenting_ = true;
             Burst &b = rq_.front();
@@ -96,56 +114,63 @@ public:
             else st_.hp_errors++;
             r_last_ = b.beat == b.len;
         }
-        *p_.rvalid = r_presenting_;
-        *p_.rdata = r_presenting_ ? r_data_ : 0;
-        *p_.rresp = r_presenting_ ? r_resp_ : 0;
-        *p_.rlast = r_presenting_ && r_last_;
-        bool bv = !bq_.empty() && bq_.front().due <= cycle_;
-        *p_.bvalid = bv;
-        *p_.bresp = bv ? bq_.front().resp : 0;
+        const bool rv = r_presenting_;
+        const uint64_t rdata = rv ? r_data_ : 0;
+        const uint8_t rresp = rv ? r_resp_ : 0;
+        const uint8_t rlast = rv && r_last_;
+        const bool bv = !bq_.empty() && bq_.front().due <= cycle_;
+        const uint8_t bresp = bv ? bq_.front().resp : 0;
+        b_presenting_ = bv;
+        quiet_ = !rv && rq_.empty() && awq_.empty() && wq_.empty() && bq_.empty();
+        const axitb::AxiPorts p = p_;
+        *p.arready = 1;
+        *p.awready = 1;
+        *p.wready = 1;
+        *p.rvalid = rv;
+        *p.rdata = rdata;
+        *p.rresp = rresp;
+        *p.rlast = rlast;
+        *p.bvalid = bv;
+        *p.bresp = bresp;
     }
 
-    void sample()
+    bool take()
     {
-        if (*p_.arvalid && *p_.arready)
-            rq_.push_back({*p_.araddr, *p_.arlen, *p_.arsize, *p_.arburst, 0, axitb::kOkay,
+        const axitb::AxiPorts p = p_;
+        const bool arvalid = *p.arvalid, awvalid = *p.awvalid, wvalid = *p.wvalid;
+        quiet_ = false;
+        const bool rready = *p.rready, bready = *p.bready;
+        const bool busy = !rq_.empty() || !awq_.empty() || !wq_.empty() || !bq_.empty() ||
+                          arvalid || awvalid || wvalid;
+        if (arvalid)
+            rq_.push_back({*p.araddr, *p.arlen, *p.arsize, *p.arburst, 0, axitb::kOkay,
                            cycle_ + kHpReadLatency});
-        if (r_presenting_ && *p_.rready) {
+        if (r_presenting_ && rready) {
             st_.hp_read_beats++;
             Burst &b = rq_.front();
             if (b.beat == b.len) rq_.pop_front();
             else b.beat++;
             r_presenting_ = false;
         }
-        if (*p_.bvalid && *p_.bready) bq_.pop_front();
-        if (*p_.awvalid && *p_.awready)
-            awq_.push_back({*p_.awaddr, *p_.awlen, *p_.awsize, *p_.awburst, 0, axitb::kOkay, 0});
-        if (*p_.wvalid && *p_.wready) wq_.push_back({*p_.wdata, *p_.wstrb});
+        if (b_presenting_ && bready) bq_.pop_front();
+        if (awvalid)
+            awq_.push_back({*p.awaddr, *p.awlen, *p.awsize, *p.awburst, 0, axitb::kOkay, 0});
+        if (wvalid) {
+            const WBeat w{*p.wdata, *p.wstrb};
+            // In order: straight to its burst unless earlier beats wait.
+            if (wq_.empty() && !awq_.empty()) write_beat(w);
+            else wq_.push_back(w);
+        }
         // W beats may come before their AW: apply them in order.
         while (!awq_.empty() && !wq_.empty()) {
-            Burst &b = awq_.front();
             WBeat w = wq_.front();
             wq_.pop_front();
-            uint32_t a = beat_addr(b, b.beat) & ~7u;
-            if (uint8_t *h = board_.ram_ptr(a, 8)) {
-                for (unsigned i = 0; i < 8; i++)
-                    if (w.strb & (1u << i)) h[i] = (uint8_t)(w.data >> (8 * i));
-            } else {
-                b.resp = axitb::kDecErr;
-                st_.hp_errors++;
-            }
-            st_.hp_write_beats++;
-            if (b.beat == b.len) {
-                bq_.push_back({0, 0, 0, 0, 0, b.resp, cycle_ + kHpWriteLatency});
-                awq_.pop_front();
-            } else {
-                b.beat++;
-            }
+            write_beat(w);
         }
         cycle_++;
+        return busy;
     }
 
-private:
     struct Burst {
         uint32_t addr;
         uint8_t len, size, burst;
@@ -157,6 +182,31 @@ private:
         uint64_t data;
         uint8_t strb;
     };
+
+    // One W beat into the oldest open write burst (awq_ not empty).
+    void write_beat(const WBeat &w)
+    {
+        Burst &b = awq_.front();
+        uint32_t a = beat_addr(b, b.beat) & ~7u;
+        if (uint8_t *h = board_.ram_ptr(a, 8)) {
+            if (w.strb == 0xFFu) {
+                std::memcpy(h, &w.data, 8);   // little-endian host, as the loop below
+            } else {
+                for (unsigned i = 0; i < 8; i++)
+                    if (w.strb & (1u << i)) h[i] = (uint8_t)(w.data >> (8 * i));
+            }
+        } else {
+            b.resp = axitb::kDecErr;
+            st_.hp_errors++;
+        }
+        st_.hp_write_beats++;
+        if (b.beat == b.len) {
+            bq_.push_back({0, 0, 0, 0, 0, b.resp, cycle_ + kHpWriteLatency});
+            awq_.pop_front();
+        } else {
+            b.beat++;
+        }
+    }
 
     // Address of beat n of a burst (AXI4 A3.4.1).
     static uint32_t beat_addr(const Burst &b, unsigned n)
@@ -186,6 +236,10 @@ private:
     uint64_t r_data_ = 0;
     uint8_t r_resp_ = 0;
     bool r_last_ = false;
+    /** Nothing outstanding and the idle values on the pins (set by drive()). */
+    bool quiet_ = false;
+    /** BVALID as drive() set it this cycle. */
+    bool b_presenting_ = false;
 };
 
 /*
@@ -226,6 +280,8 @@ constexpr uint8_t kPrrStIdle = 2, kPrrStFrame = 3;
 PlHost::PlHost(sc_module_name n, Board &board, const Timing &timing)
     : sc_module(n), socket("socket"), m_(new Model), board_(board), timing_(timing)
 {
+    if (timing_.fclk0_hz && ZYNQ_PS_PER_S % timing_.fclk0_hz == 0)
+        period_ps_ = ZYNQ_PS_PER_S / timing_.fclk0_hz;
     socket.register_b_transport(this, &PlHost::b_transport);
     Vtb_pl_top *t = m_->top.get();
     for (unsigned i = 0; i < 4; i++) {
@@ -296,15 +352,13 @@ void PlHost::observe_cycle(uint64_t c)
 
 PlHost::~PlHost() = default;
 
-zynq_time_ps PlHost::cycle_time(uint64_t c) const
-{
-    return zynq_cycle_time(timing_.fclk0_hz, c);
-}
-
 uint64_t PlHost::cycles_before(zynq_time_ps t) const
 {
     // Cycles c with cycle_time(c) < t. A PCAP word or a GP0 access at time t
     // is thus seen by the first cycle that starts at or after t.
+    // The CPU comes back every PL cycle or batch (next_event()): t is
+    // mostly at most one cycle past cycle_, found without a division.
+    if (t > cycle_time(cycle_) && t <= cycle_time(cycle_ + 1)) return cycle_ + 1;
     return zynq_muldiv_ceil(t, timing_.fclk0_hz, ZYNQ_PS_PER_S);
 }
 
@@ -348,10 +402,8 @@ void PlHost::step()
     if (wave_) wave_->dump(cycle_time(c));
 
     bool activity = slot_full_ || wr;
-    for (auto &h : hp_) {
-        if (h->busy()) activity = true;
-        h->sample();
-    }
+    for (auto &h : hp_)
+        if (h->sample()) activity = true;
     if (slot_full_ && t->pcap_ready_o) {
         slot_full_ = false;
         if (!stream_open_ && slot_ != PL_CFG_DESYNC) {
@@ -452,7 +504,9 @@ uint64_t PlHost::idle_window() const
 
 void PlHost::advance(zynq_time_ps t)
 {
-    uint64_t target = cycles_before(t);
+    // Nothing to clock unless cycle_ starts before t (mostly the case of an
+    // MMIO access or a PCAP word in the cycle the PL is already at).
+    const uint64_t target = t > cycle_time(cycle_) ? cycles_before(t) : cycle_;
     while (cycle_ < target) {
         if (idle_left_ == 0) {
             stats_.cycles_skipped += target - cycle_;

@@ -149,9 +149,18 @@ private:
     int lite(bool write, uint32_t addr, uint32_t *data);
     /** One PL cycle with everything attached (lite: the GP0 master state). */
     void step();
-    zynq_time_ps cycle_time(uint64_t c) const;
+    zynq_time_ps cycle_time(uint64_t c) const
+    {
+        // An exact period (FCLK0 divides 1 THz, e.g. the 100 MHz default):
+        // one multiplication instead of zynq_cycle_time's division.
+        zynq_time_ps r;
+        if (period_ps_) return __builtin_mul_overflow(c, period_ps_, &r) ? ZYNQ_TIME_NEVER : r;
+        return zynq_cycle_time(timing_.fclk0_hz, c);
+    }
     /** Number of cycles that start before t (cycle c starts at cycle_time(c)). */
     uint64_t cycles_before(zynq_time_ps t) const;
+    /** FCLK0 period in ps when it is a whole number (1e12 % fclk0_hz == 0), else 0. */
+    zynq_time_ps period_ps_ = 0;
 
     struct Model;
     std::unique_ptr<Model> m_;

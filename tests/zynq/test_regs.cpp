@@ -78,6 +78,39 @@ TEST(ZynqTime, CycleConversionsAreExactInverses) {
     EXPECT_EQ(zynq_cycle_time(100000000ull, 1), 10000u);
 }
 
+// The conversions take a 64-bit path when the product fits and a
+// division-free path for zynq_cycles_at's wide products: both must give the
+// exact 128-bit result (saturated at UINT64_MAX) everywhere.
+TEST(ZynqTime, FastPathsMatchWideArithmetic) {
+    __extension__ typedef unsigned __int128 u128;
+    auto ref_floor = [](uint64_t a, uint64_t b, uint64_t c) {
+        u128 r = (u128)a * b / c;
+        return r > UINT64_MAX ? UINT64_MAX : (uint64_t)r;
+    };
+    auto ref_ceil = [](uint64_t a, uint64_t b, uint64_t c) {
+        u128 r = ((u128)a * b + c - 1) / c;
+        return r > UINT64_MAX ? UINT64_MAX : (uint64_t)r;
+    };
+    uint64_t x = 0x9E3779B97F4A7C15ull;   // xorshift64, fixed seed
+    auto next = [&x]() {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        return x >> (x & 63);   // every magnitude
+    };
+    const uint64_t clocks[] = {ZYNQ_CPU_HZ, ZYNQ_PERIPHCLK_HZ, ZYNQ_CPU_1X_HZ, ZYNQ_UART_REF_HZ,
+                               100000000ull, 1, 3, ZYNQ_PS_PER_S - 1, UINT64_MAX};
+    for (int i = 0; i < 200000; i++) {
+        uint64_t hz = (i & 1) ? clocks[(i >> 1) % 9] : next() | 1;
+        uint64_t t = (i % 11 == 0) ? UINT64_MAX - (uint64_t)(i % 5) : next();
+        uint64_t c = next() | 1;
+        ASSERT_EQ(zynq_cycles_at(hz, t), ref_floor(t, hz, ZYNQ_PS_PER_S)) << hz << " " << t;
+        ASSERT_EQ(zynq_cycle_time(hz, t), ref_ceil(t, ZYNQ_PS_PER_S, hz)) << hz << " " << t;
+        ASSERT_EQ(zynq_muldiv_floor(t, hz, c), ref_floor(t, hz, c)) << t << " " << hz << " " << c;
+        ASSERT_EQ(zynq_muldiv_ceil(t, hz, c), ref_ceil(t, hz, c)) << t << " " << hz << " " << c;
+    }
+}
+
 TEST(ZynqDev, BadSizeAndAlignmentGiveSlverr) {
     scu s;
     scu_init(&s, "scu");
