@@ -514,7 +514,12 @@ void CpuWrapper::thread()
         zynq_time_ps t = now_ps();
         board_.advance_all(t);                       // IRQ lines now current
         zynq_time_ps kernel = sc_to_ps(sc_time_stamp());
-        if (t > kernel) wait(ps_to_sc(t - kernel));  // quantum end: sync
+        // Temporal decoupling (TLM-2.0 LT): the devices and the PL are brought
+        // to the CPU's local time by the CPU itself (advance_all above, the
+        // annotated delay of each access), so the kernel is only synced once
+        // the CPU is a whole quantum ahead, not on every pass (a pass ends
+        // at every PL cycle while the PL is active).
+        if (t > kernel && t - kernel >= timing_.quantum_ps) wait(ps_to_sc(t - kernel));
         if (end_ != RunEnd::Running) break;
         if (t >= max_time) {
             std::snprintf(m, sizeof m, "--max-time reached at %" PRIu64 " ps", t);
