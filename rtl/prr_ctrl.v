@@ -23,6 +23,10 @@
 //   error for this PRR (cfg_err_i) marks the module invalid; the PRR stays
 //   DECOUPLED until a valid load.
 // - A DMA error response ends the job after the current frame with ERROR.
+// - DMA window: a frame whose DMA read or write range (word granularity) is
+//   not inside DMA_BASE..DMA_LIMIT is not started; the job ends with ERROR and
+//   DMA_STATUS[3], without a bus access. The VDM sets the window to the owner
+//   VM's memory when it connects a PR interface (guests cannot reach it).
 module prr_ctrl #(
   parameter [7:0]  PRR_ID       = 8'd0,
   parameter [7:0]  INIT_MODULE  = 8'h12,   // module present after power-on
@@ -91,6 +95,8 @@ module prr_ctrl #(
   reg        suspended_q;         // job stopped by the Monitor (STOP_CMD), resumable
   reg        load_done_q, load_err_q;
   reg [1:0]  stream_q;            // [0] input from crossbar, [1] output to crossbar
+  reg [31:0] dma_base_q, dma_limit_q;   // DMA window (inclusive)
+  reg        window_err_q;        // the last job was refused by the window
 
   // Words per frame of the loaded module: IN_WORDS = ceil(FRAME_LEN / 32) and
   // OUT_WORDS = ceil(FRAME_LEN / bits per symbol) for QAM, N and N for IFFT,
@@ -127,6 +133,20 @@ module prr_ctrl #(
   wire        we_gpr = reg_we_i && (((reg_addr_i >= `PL_PRR_GPR) && (reg_addr_i < `PL_PRR_GPR + 12'h020)) ||
                                     ((reg_addr_i >= `PL_PRR_IF_GPR) && (reg_addr_i < `PL_PRR_IF_GPR + 12'h020)));
   wire [2:0]  gpr_idx = reg_addr_i[4:2];   // both GPR banks are 32-byte aligned
+  // 1 when the byte range of `words` 32-bit words at word address addr
+  // (byte address bits [1:0] are ignored, as by prr_dma) lies inside the DMA window; an empty range does.
+  // Called only where a frame is launched (no per-cycle cost in the model).
+  function automatic in_window(input [31:2] addr, input [31:0] words,
+                               input [31:0] base, input [31:0] limit);
+    reg [63:0] lo, last;
+    begin
+      lo   = {32'd0, addr, 2'b00};
+      last = lo + ({32'd0, words} << 2) - 64'd1;
+      in_window = (words == 32'd0) ||
+                  ((lo >= {32'd0, base}) && (last <= {32'd0, limit}));
+    end
+  endfunction
+
   // next values of the registers frame_words() depends on
   wire        len_we    = reg_we_i && job_regs_w &&
                           (reg_addr_i == `PL_PRR_FRAME_LEN || reg_addr_i == `PL_PRR_IF_PARAM);
@@ -162,6 +182,8 @@ module prr_ctrl #(
       rst_cnt_q <= RESET_CYCLES[7:0];
       mod_done_seen_q <= 1'b0; wr_done_seen_q <= 1'b0; paused_q <= 1'b0; suspended_q <= 1'b0;
       load_done_q <= 1'b0; load_err_q <= 1'b0; stream_q <= 2'b00;
+      dma_base_q <= `PL_PRR_DMA_BASE_RESET; dma_limit_q <= `PL_PRR_DMA_LIMIT_RESET;
+      window_err_q <= 1'b0;
       mod_frame_start_o <= 1'b0; dma_rd_start_o <= 1'b0; dma_wr_start_o <= 1'b0;
     end else begin
       mod_frame_start_o <= 1'b0;
@@ -198,6 +220,8 @@ module prr_ctrl #(
           `PL_PRR_FRAME_LEN, `PL_PRR_IF_PARAM: if (job_regs_w) frame_len_q <= reg_wdata_i;
           `PL_PRR_PROGRESS: if (job_regs_w) progress_q <= reg_wdata_i;
           `PL_PRR_STREAM: if (job_regs_w) stream_q <= reg_wdata_i[1:0];
+          `PL_PRR_DMA_BASE:  dma_base_q  <= reg_wdata_i;
+          `PL_PRR_DMA_LIMIT: dma_limit_q <= reg_wdata_i;
           `PL_PRR_IF_CTRL: begin
             int_en_q[INT_DONE]  <= reg_wdata_i[1];
             int_en_q[INT_ERROR] <= reg_wdata_i[1];
@@ -218,6 +242,7 @@ module prr_ctrl #(
         suspended_q <= 1'b0;
         job_err_q <= 1'b0;
         dma_err_q <= 1'b0;
+        window_err_q <= 1'b0;
         if (progress_q >= frames_q) progress_q <= 32'd0;
       end
 
@@ -267,6 +292,14 @@ module prr_ctrl #(
           if (decouple_want) begin
             delay_cnt_q <= 32'd0;
             state_q     <= ST_DECOUPLED;
+          end else if (job_q && !hold_want && !start_w &&
+                       !((stream_q[0] || in_window(dma_rd_addr_o[31:2], in_words_q, dma_base_q, dma_limit_q)) &&
+                         (stream_q[1] || in_window(dma_wr_addr_o[31:2], out_words_q, dma_base_q, dma_limit_q)))) begin
+            // the frame's DMA would leave the window: refuse the job
+            job_q        <= 1'b0;
+            job_err_q    <= 1'b1;
+            window_err_q <= 1'b1;
+            int_st_q[INT_ERROR] <= 1'b1;
           end else if (job_q && !hold_want && !start_w) begin
             mod_frame_start_o <= 1'b1;
             dma_rd_start_o    <= !stream_q[0];
@@ -338,7 +371,9 @@ module prr_ctrl #(
       `PL_PRR_FRAMES, `PL_PRR_IF_FRAMES:     reg_rdata_o = frames_q;
       `PL_PRR_FRAME_LEN, `PL_PRR_IF_PARAM:   reg_rdata_o = frame_len_q;
       `PL_PRR_PROGRESS, `PL_PRR_IF_PROGRESS: reg_rdata_o = progress_q;
-      `PL_PRR_DMA_STATUS:  reg_rdata_o = {29'd0, dma_err_q, dma_wr_busy_i, dma_rd_busy_i};
+      `PL_PRR_DMA_STATUS:  reg_rdata_o = {28'd0, window_err_q, dma_err_q, dma_wr_busy_i, dma_rd_busy_i};
+      `PL_PRR_DMA_BASE:    reg_rdata_o = dma_base_q;
+      `PL_PRR_DMA_LIMIT:   reg_rdata_o = dma_limit_q;
       `PL_PRR_IN_WORDS:    reg_rdata_o = in_words_q;
       `PL_PRR_OUT_WORDS:   reg_rdata_o = out_words_q;
       `PL_PRR_FRAME_CYCLES: reg_rdata_o = frame_cycles_q;

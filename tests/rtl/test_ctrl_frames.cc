@@ -357,3 +357,59 @@ TEST(CtrlFrames, EnableZeroHoldsFrames) {
 }
 
 }  // namespace
+
+// DMA window (DMA_BASE..DMA_LIMIT, VDM only): a job whose frame would read or
+// write outside it is refused at that frame boundary, without a bus access,
+// with ERROR and DMA_STATUS[3]; frames inside it run normally; a guest cannot
+// reach the window registers through its IF.
+TEST(CtrlFrames, DmaWindowRefusesFramesOutside) {
+  pltb::Tb tb("ctrl_dma_window");
+  tb.run(20);
+  EXPECT_EQ(tb.read(prr(0, PL_PRR_DMA_BASE)), PL_PRR_DMA_BASE_RESET);
+  EXPECT_EQ(tb.read(prr(0, PL_PRR_DMA_LIMIT)), 0xFFFFFFFFu);
+  Job j = make_qam_job(2, 640, 3, 11);
+  load_input(tb, 0, j, kSrc);
+  tb.write(mon(PL_MON_CONNECT), (1u << 24) | (0u << 16) | (0u << 8) | 0u);
+  // The guest's IF offset 0x068 is not DMA_BASE (it forwards to 0x868).
+  tb.write(ifw(0, 0, 0x068), 0x12345678u);
+  EXPECT_EQ(tb.read(prr(0, PL_PRR_DMA_BASE)), PL_PRR_DMA_BASE_RESET);
+
+  // 1. Window = the input only: the first frame's write is outside.
+  const uint32_t in_bytes = uint32_t(4 * j.in.size());
+  tb.write(prr(0, PL_PRR_DMA_BASE), kSrc);
+  tb.write(prr(0, PL_PRR_DMA_LIMIT), kSrc + in_bytes - 1);
+  program_if(tb, 0, 0, j, kSrc, kDst);
+  tb.write(ifw(0, 0, PL_IF_CTRL), PL_IF_CTRL_START_MASK | PL_IF_CTRL_IRQ_EN_MASK);
+  ASSERT_TRUE(tb.run_until([&] { return (tb.irq() >> PL_IRQ_PRR0_BIT) & 1u; }, 1000));
+  uint32_t st = tb.read(ifw(0, 0, PL_IF_STATUS));
+  EXPECT_TRUE(st & PL_IF_STATUS_ERROR_MASK);
+  EXPECT_FALSE(st & PL_IF_STATUS_BUSY_MASK);
+  EXPECT_EQ(tb.read(prr(0, PL_PRR_PROGRESS)), 0u);
+  EXPECT_EQ(tb.read(prr(0, PL_PRR_DMA_STATUS)) & 0xCu, 0x8u);  // window, not a bus error
+  EXPECT_EQ(tb.chk(0).read_bursts_done(), 0u);
+  EXPECT_EQ(tb.chk(0).write_bursts(), 0u);
+  expect_untouched(tb, 0, j, 0, kDst);
+
+  // 2. Window kSrc .. kSrc + 0x40000 - 1 with the output inside it and frame
+  //    0's input at its top end: frame 0 runs, frame 1 (input from one byte
+  //    past DMA_LIMIT) is refused at the frame boundary.
+  const uint32_t frame_in_bytes = uint32_t(4 * j.in_words());
+  const uint32_t src2 = kSrc + 0x40000u - frame_in_bytes, dst2 = kSrc + 0x20000u;
+  for (size_t i = 0; i < j.in_words(); i++) tb.mem(0).write32(src2 + uint32_t(4 * i), j.in[i]);
+  for (size_t i = 0; i < j.out_words() * j.frames; i++)
+    tb.mem(0).write32(dst2 + uint32_t(4 * i), kPoison);
+  tb.write(ifw(0, 0, PL_IF_STATUS), PL_IF_STATUS_ERROR_MASK);
+  tb.write(prr(0, PL_PRR_DMA_LIMIT), kSrc + 0x40000u - 1);
+  program_if(tb, 0, 0, j, src2, dst2);
+  tb.write(ifw(0, 0, PL_IF_CTRL), PL_IF_CTRL_START_MASK | PL_IF_CTRL_IRQ_EN_MASK);
+  EXPECT_EQ(tb.read(prr(0, PL_PRR_DMA_STATUS)) & 0x8u, 0u);  // START cleared it
+  ASSERT_TRUE(tb.run_until([&] { return (tb.irq() >> PL_IRQ_PRR0_BIT) & 1u; }, 100000));
+  st = tb.read(ifw(0, 0, PL_IF_STATUS));
+  EXPECT_TRUE(st & PL_IF_STATUS_ERROR_MASK);
+  EXPECT_EQ(tb.read(prr(0, PL_PRR_PROGRESS)), 1u);
+  EXPECT_EQ(tb.read(prr(0, PL_PRR_DMA_STATUS)) & 0xCu, 0x8u);
+  expect_frame(tb, 0, j, 0, dst2);
+  expect_untouched(tb, 0, j, 1, dst2);
+  tb.chk(0).finish();
+  EXPECT_TRUE(tb.chk(0).ok()) << tb.chk(0).report();
+}
