@@ -93,6 +93,18 @@ void plprr_job_clear(uintptr_t gp0_base, unsigned prr)
     vdm_mmio_wr(b + PL_PRR_PROC_STATUS, PL_PRR_PROC_STATUS_INT_OVER_MASK);
 }
 
+void plprr_set_window(uintptr_t gp0_base, unsigned prr, uint32_t base, uint32_t size)
+{
+    uintptr_t b = plprr_base(gp0_base, prr);
+    if (size == 0) {   /* empty: no address is >= base and <= limit */
+        vdm_mmio_wr(b + PL_PRR_DMA_BASE, 0xFFFFFFFFu);
+        vdm_mmio_wr(b + PL_PRR_DMA_LIMIT, 0);
+        return;
+    }
+    vdm_mmio_wr(b + PL_PRR_DMA_BASE, base);
+    vdm_mmio_wr(b + PL_PRR_DMA_LIMIT, base + (size - 1u));
+}
+
 /* ---- cfg_port ---- */
 
 /* Field positions the generated header describes only in prose

@@ -50,6 +50,11 @@ void plprr_job_restore(uintptr_t gp0_base, unsigned prr, const plprr_job *j);
  * reset value, interrupts disabled and cleared. No job may be active. */
 void plprr_job_clear(uintptr_t gp0_base, unsigned prr);
 
+/* DMA window of the PRR (DMA_BASE/DMA_LIMIT): its DMA engines may only access
+ * [base, base + size); a frame outside ends the job with ERROR. size 0 gives
+ * an empty window. Set to the owner VM's memory at every new connection. */
+void plprr_set_window(uintptr_t gp0_base, unsigned prr, uint32_t base, uint32_t size);
+
 /* ---- configuration port status (cfg_port) ---- */
 /* INT_STATUS bits (docs/pl-registers.md: [0] DONE, [1] ERROR). */
 #define PLCFG_INT_DONE   (1u << 0)

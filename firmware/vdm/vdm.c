@@ -359,7 +359,9 @@ static void assign_finish(vdm *v, unsigned prr)
         return;
     }
     if (plmon_if_prr(&v->tm.mon, op->slot, op->dev) != (int)prr) {
-        /* A new owner: its own saved job, or a clean context. */
+        /* A new owner: its DMA window (its own memory only), then its own
+         * saved job or a clean context. */
+        plprr_set_window(gp0(v), prr, v->vm_mem_base[op->slot], v->vm_mem_size[op->slot]);
         if (f->saved) {
             plprr_job_restore(gp0(v), prr, &f->job);
             f->saved = 0;
@@ -588,6 +590,7 @@ static void mode_switch_finish(vdm *v, unsigned prr)
     v->prr_clean[old] = 0;
     clear_context(v, old);
     plmon_disconnect(&v->tm.mon, old);
+    plprr_set_window(gp0(v), prr, v->vm_mem_base[op->slot], v->vm_mem_size[op->slot]);
     plprr_job_restore(gp0(v), prr, &j);
     v->prr_clean[prr] = 0;
     v->last_switch_frame = j.progress;
@@ -797,6 +800,8 @@ int vdm_init(vdm *v, const dprsim_bi_header *bi, uintptr_t gp0_base, uintptr_t d
     for (unsigned s = 0; s < v->nvms; s++) {
         const dprsim_bi_vm *vm = hwtm_bi_vm(bi, s);
         v->vm_prio[s] = (uint8_t)vm->priority;
+        v->vm_mem_base[s] = vm->mem_base;
+        v->vm_mem_size[s] = vm->mem_size;
         unsigned n = vm->device_count;
         if (n > VDM_MAX_DEVS) n = VDM_MAX_DEVS;
         if (n > v->tm.mon.num_vdevs) n = v->tm.mon.num_vdevs;

@@ -92,6 +92,8 @@ typedef struct vdm {
     hwtm tm;
     uint32_t nvms;
     uint8_t vm_prio[VDM_MAX_VMS];
+    uint32_t vm_mem_base[VDM_MAX_VMS]; /* the VM's physical memory: its devices' DMA window */
+    uint32_t vm_mem_size[VDM_MAX_VMS];
     uint8_t ndevs[VDM_MAX_VMS];
     uint8_t pipeline[VDM_MAX_VMS];     /* VM has a QAM and an IFFT device: OFDM stream */
     vdm_if ifs[VDM_MAX_VMS][VDM_MAX_DEVS];

@@ -11,7 +11,11 @@
  *  3  HC_DEV_MODE(0, QAM16): the partner PRR0 is reconfigured (QAM16), the
  *     IF moves back to PRR0;
  *  4  HC_DEV_RELEASE(0): the device becomes UNCONNECTED;
- *  5  the next store is granted again: PRR0, which holds QAM16 now.
+ *  5  the next store is granted again: PRR0, which holds QAM16 now;
+ *  6  isolation: a job reading from, then one writing to, the hypervisor's
+ *     memory (outside the VM's partition, the DMA window the VDM set at the
+ *     connection) is refused by the PRR controller: ERROR, no frame done;
+ *     a job inside the VM's memory still runs.
  * Prints "vdm_e2e: ok" and exits 0 when every check holds (else the
  * number of failed checks).
  */
@@ -93,6 +97,36 @@ int main(unsigned vm_id, unsigned slot, unsigned ndev)
     /* 5 */
     vdev_write(0, PL_IF_GPR(0), 2);
     check(vdev_read(0, PL_IF_ID) == IF_ID(0u, PL_MOD_QAM16), "5: granted again: PRR0 QAM16");
+
+    /* 6 */
+    const uint32_t hv_phys = HV_PHYS_KERNEL_BASE;   /* the hypervisor's image */
+    const uint32_t err = PL_IF_STATUS_ERROR_MASK;
+    vdev_write(0, PL_IF_SRC_ADDR, hv_phys);
+    vdev_write(0, PL_IF_DST_ADDR, rt_phys(out));
+    vdev_write(0, PL_IF_FRAMES, 1);
+    vdev_write(0, PL_IF_CTRL, PL_IF_CTRL_START_MASK | PL_IF_CTRL_IRQ_EN_MASK);
+    for (unsigned n = 0; n < 1000u && !(vdev_read(0, PL_IF_STATUS) & err); n++)
+        ;
+    check((vdev_read(0, PL_IF_STATUS) & err) != 0, "6: read from the hypervisor refused (ERROR)");
+    check(vdev_read(0, PL_IF_PROGRESS) == 0u, "6: no frame read from the hypervisor");
+    vdev_write(0, PL_IF_STATUS, err);
+    vdev_write(0, PL_IF_SRC_ADDR, rt_phys(in));
+    vdev_write(0, PL_IF_DST_ADDR, hv_phys);
+    vdev_write(0, PL_IF_FRAMES, 1);
+    vdev_write(0, PL_IF_CTRL, PL_IF_CTRL_START_MASK | PL_IF_CTRL_IRQ_EN_MASK);
+    for (unsigned n = 0; n < 1000u && !(vdev_read(0, PL_IF_STATUS) & err); n++)
+        ;
+    check((vdev_read(0, PL_IF_STATUS) & err) != 0, "6: write to the hypervisor refused (ERROR)");
+    check(vdev_read(0, PL_IF_PROGRESS) == 0u, "6: no frame written to the hypervisor");
+    vdev_write(0, PL_IF_STATUS, err);
+    vdev_write(0, PL_IF_DST_ADDR, rt_phys(out));
+    vdev_write(0, PL_IF_FRAMES, 1);
+    vdev_write(0, PL_IF_CTRL, PL_IF_CTRL_START_MASK | PL_IF_CTRL_IRQ_EN_MASK);
+    for (unsigned n = 0; n < 100000u && vdev_read(0, PL_IF_PROGRESS) < 1u; n++)
+        ;
+    check(vdev_read(0, PL_IF_PROGRESS) == 1u && !(vdev_read(0, PL_IF_STATUS) & err),
+          "6: a job in the VM's own memory still runs");
+    rt_printf("vdm_e2e: DMA outside the VM refused\n");
 
     rt_metric("vdm_e2e.checks_failed", (int32_t)fails);
     rt_printf(fails ? "vdm_e2e: FAIL\n" : "vdm_e2e: ok\n");

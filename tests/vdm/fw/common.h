@@ -30,8 +30,12 @@ static inline void tv_bootinfo_base(th_bootinfo *b)
         dprsim_bi_vm *vm = &b->vm[s];
         vm->id = s + 1;
         vm->priority = s + 1;
-        vm->mem_base = 0x02000000u + s * 0x01000000u;
-        vm->mem_size = 0x01000000u;
+        /* The harness plays both VMs with one set of buffers, all in
+         * 0x00400000..0x00FFFFFF: that range is each VM's memory, i.e. the
+         * DMA window the VDM gives its devices (the kernel, not the VDM,
+         * refuses overlapping partitions). */
+        vm->mem_base = 0x00400000u;
+        vm->mem_size = 0x00C00000u;
         vm->device_count = 5;
         for (unsigned d = 0; d < 5; d++)
             vm->devices[d] = devs[d];
