@@ -339,7 +339,7 @@ module pl_top #(
   always @(*) begin
     rd_mux = 32'd0;
     if (!rd_go)        rd_mux = 32'd0;   // only sampled with rd_go
-    else if (sel_mon)       rd_mux = mon_rdata;
+    else if (sel_mon)  rd_mux = mon_rdata;
     else if (sel_cfg)  rd_mux = cfg_rdata;
     else if (sel_xbar) rd_mux = xbar_rdata;
     else if (sel_prr)  rd_mux = prr_rdata[32*pidx +: 32];

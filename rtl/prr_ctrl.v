@@ -130,12 +130,14 @@ module prr_ctrl #(
   wire we_ifctrl = reg_we_i && reg_addr_i == `PL_PRR_IF_CTRL;
   wire start_w   = (we_proc && reg_wdata_i[0]) || (we_ifctrl && reg_wdata_i[0]);
   wire job_regs_w = !job_q;       // job registers are writable only between jobs
-  wire        we_gpr = reg_we_i && (((reg_addr_i >= `PL_PRR_GPR) && (reg_addr_i < `PL_PRR_GPR + 12'h020)) ||
-                                    ((reg_addr_i >= `PL_PRR_IF_GPR) && (reg_addr_i < `PL_PRR_IF_GPR + 12'h020)));
+  wire        gpr_addr = ((reg_addr_i >= `PL_PRR_GPR) && (reg_addr_i < `PL_PRR_GPR + 12'h020)) ||
+                         ((reg_addr_i >= `PL_PRR_IF_GPR) && (reg_addr_i < `PL_PRR_IF_GPR + 12'h020));
+  wire        we_gpr = reg_we_i && gpr_addr;
   wire [2:0]  gpr_idx = reg_addr_i[4:2];   // both GPR banks are 32-byte aligned
-  // 1 when the byte range of `words` 32-bit words at word address addr
-  // (byte address bits [1:0] are ignored, as by prr_dma) lies inside the DMA window; an empty range does.
-  // Called only where a frame is launched (no per-cycle cost in the model).
+  // 1 when the byte range of `words` 32-bit words at word address addr (byte
+  // address bits [1:0] are ignored, as by prr_dma) lies inside the DMA
+  // window; an empty range does. Called only where a frame is launched (no
+  // per-cycle cost in the model).
   function automatic in_window(input [31:2] addr, input [31:0] words,
                                input [31:0] base, input [31:0] limit);
     reg [63:0] lo, last;
@@ -292,22 +294,23 @@ module prr_ctrl #(
           if (decouple_want) begin
             delay_cnt_q <= 32'd0;
             state_q     <= ST_DECOUPLED;
-          end else if (job_q && !hold_want && !start_w &&
-                       !((stream_q[0] || in_window(dma_rd_addr_o[31:2], in_words_q, dma_base_q, dma_limit_q)) &&
-                         (stream_q[1] || in_window(dma_wr_addr_o[31:2], out_words_q, dma_base_q, dma_limit_q)))) begin
-            // the frame's DMA would leave the window: refuse the job
-            job_q        <= 1'b0;
-            job_err_q    <= 1'b1;
-            window_err_q <= 1'b1;
-            int_st_q[INT_ERROR] <= 1'b1;
           end else if (job_q && !hold_want && !start_w) begin
-            mod_frame_start_o <= 1'b1;
-            dma_rd_start_o    <= !stream_q[0];
-            dma_wr_start_o    <= !stream_q[1];
-            mod_done_seen_q   <= 1'b0;
-            wr_done_seen_q    <= stream_q[1];   // no DMA write when streaming out
-            frame_cyc_q       <= 32'd0;
-            state_q           <= ST_FRAME;
+            if ((stream_q[0] || in_window(dma_rd_addr_o[31:2], in_words_q, dma_base_q, dma_limit_q)) &&
+                (stream_q[1] || in_window(dma_wr_addr_o[31:2], out_words_q, dma_base_q, dma_limit_q))) begin
+              mod_frame_start_o <= 1'b1;
+              dma_rd_start_o    <= !stream_q[0];
+              dma_wr_start_o    <= !stream_q[1];
+              mod_done_seen_q   <= 1'b0;
+              wr_done_seen_q    <= stream_q[1];   // no DMA write when streaming out
+              frame_cyc_q       <= 32'd0;
+              state_q           <= ST_FRAME;
+            end else begin
+              // the frame's DMA would leave the window: refuse the job
+              job_q        <= 1'b0;
+              job_err_q    <= 1'b1;
+              window_err_q <= 1'b1;
+              int_st_q[INT_ERROR] <= 1'b1;
+            end
           end
         end
         ST_FRAME: begin
@@ -383,9 +386,7 @@ module prr_ctrl #(
       `PL_PRR_IF_STATUS:   reg_rdata_o = {26'd0, paused_q, decoupled_o, 1'b1,
                                           int_st_q[INT_ERROR], int_st_q[INT_DONE], job_q};
       `PL_PRR_IF_VARIANT:  reg_rdata_o = {24'd0, module_valid_q ? variant : 8'd0};
-      default: if ((reg_addr_i >= `PL_PRR_GPR && reg_addr_i < `PL_PRR_GPR + 12'h020) ||
-                   (reg_addr_i >= `PL_PRR_IF_GPR && reg_addr_i < `PL_PRR_IF_GPR + 12'h020))
-                 reg_rdata_o = gpr_q[32*gpr_idx +: 32];
+      default: if (gpr_addr) reg_rdata_o = gpr_q[32*gpr_idx +: 32];
     endcase
   end
 endmodule
