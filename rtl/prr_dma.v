@@ -363,24 +363,22 @@ module prr_dma (
           asm_full_q     <= 1'b0;
           asm_half_q     <= 1'b0;
         end
-        // beat strobes: a word taken into the upper half adds its strobes
-        // to those of the beat (none if that beat moves on in this cycle)
-        if (wr_fire) begin
-          if (asm_half_eff) asm_strb_q <= (w_move ? 8'h00 : asm_strb_q) | 8'hF0;
-          else              asm_strb_q <= 8'h0F;
-        end else if (w_move) begin
-          asm_strb_q <= 8'd0;
-        end
-        // beat assembly
+        // beat assembly; strobes: a word taken into the upper half adds its
+        // strobes to those of the beat (none if that beat moves on in this
+        // cycle), a beat that moves on without a new word leaves none
         if (wr_fire) begin
           wrd_left_q <= wrd_left_q - 32'd1;
           if (asm_half_eff) begin
             asm_data_q[63:32] <= wr_data_i;
+            asm_strb_q        <= (w_move ? 8'h00 : asm_strb_q) | 8'hF0;
           end else begin
             asm_data_q[31:0]  <= wr_data_i;
+            asm_strb_q        <= 8'h0F;
             asm_half_q        <= 1'b1;
           end
           if (asm_done_now) asm_full_q <= 1'b1;
+        end else if (w_move) begin
+          asm_strb_q <= 8'd0;
         end
       end
       if (wr_start_fire) begin
