@@ -1,20 +1,9 @@
 /* ttc.c - Triple Timer Counter (see ttc.h). */
 #include "ttc.h"
 
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
-/* Index in ttc_regs[] of the register at `off`: the table is CH(0), CH(1),
- * CH(2), eleven registers each in offset order, and the registers of one
- * kind sit 12 bytes apart (one word per channel; ttc_init checks it). R()
- * reads without the lookup: advance, next_event and the IRQ update read
- * the channel registers on every advance of the platform's time. */
-static inline unsigned reg_index(uint32_t off)
-{
-    return (off / 4) % 3 * 11 + off / 12;
-}
-#define R(off) (t->val[reg_index(off)])
+#define R(off) zynq_regs_get(&t->regs, (off))
 
 static unsigned chan_of(uint32_t off)
 {
@@ -269,13 +258,6 @@ void ttc_init(ttc *t, const char *name, uint64_t cpu1x_hz)
     zynq_dev_init(&t->dev, &ttc_ops, name, 0x1000);
     t->clk_hz = cpu1x_hz ? cpu1x_hz : ZYNQ_CPU_1X_HZ;
     zynq_regs_init(&t->regs, ttc_regs, TTC_NREGS, t->val, t, &t->dev);
-    for (unsigned i = 0; i < TTC_NREGS; i++) {
-        if (reg_index(ttc_regs[i].offset) != i) {
-            fprintf(stderr, "ttc: register table out of order at %s\n",
-                    ttc_regs[i].name);
-            abort();
-        }
-    }
     ttc_reset_op(&t->dev);
 }
 

@@ -78,9 +78,9 @@ TEST(ZynqTime, CycleConversionsAreExactInverses) {
     EXPECT_EQ(zynq_cycle_time(100000000ull, 1), 10000u);
 }
 
-// The conversions take a 64-bit path when the product fits and a
-// division-free path for zynq_cycles_at's wide products: both must give the
-// exact 128-bit result (saturated at UINT64_MAX) everywhere.
+// The conversions take a 64-bit path when the product fits and the 128-bit
+// division otherwise: both must give the exact 128-bit result (saturated at
+// UINT64_MAX) everywhere.
 TEST(ZynqTime, FastPathsMatchWideArithmetic) {
     __extension__ typedef unsigned __int128 u128;
     auto ref_floor = [](uint64_t a, uint64_t b, uint64_t c) {
