@@ -69,6 +69,11 @@ void program_if(pltb::Tb &tb, unsigned vm, unsigned dev, const Job &j, uint32_t 
   tb.write(ifw(vm, dev, PL_IF_FRAMES), j.frames);
 }
 
+// Run until PRR0's interrupt (IRQ_F2P bit PL_IRQ_PRR0_BIT) is raised, at most `cycles`.
+bool wait_prr0_irq(pltb::Tb &tb, uint64_t cycles) {
+  return tb.run_until([&] { return (tb.irq() >> PL_IRQ_PRR0_BIT) & 1u; }, cycles);
+}
+
 bool wait_done(pltb::Tb &tb, unsigned vm, unsigned dev, uint64_t cycles) {
   for (uint64_t i = 0; i < cycles / 64; i++) {
     if (tb.read(ifw(vm, dev, PL_IF_STATUS)) & PL_IF_STATUS_DONE_MASK) return true;
@@ -196,7 +201,7 @@ TEST(CtrlFrames, PauseHoldsAtFrameBoundary) {
   tb.write(prr(0, PL_PRR_PROC_STATUS), 1u);
   ASSERT_TRUE(tb.run_until([&] { return tb.read(prr(0, PL_PRR_PROGRESS)) == 1u; }, 100000));
   tb.write(prr(0, PL_PRR_PROC_STATUS), 2u);  // PAUSE
-  ASSERT_TRUE(tb.run_until([&] { return (tb.irq() >> PL_IRQ_PRR0_BIT) & 1u; }, 100000));
+  ASSERT_TRUE(wait_prr0_irq(tb, 100000));
   uint32_t prog = tb.read(prr(0, PL_PRR_PROGRESS));
   EXPECT_EQ(prog, 2u);
   EXPECT_TRUE(tb.read(prr(0, PL_PRR_PROC_STATUS)) & PL_PRR_PROC_STATUS_PAUSED_MASK);
@@ -297,7 +302,7 @@ TEST(CtrlFrames, DmaErrorEndsJobWithError) {
   tb.write(mon(PL_MON_CONNECT), (1u << 24) | (0u << 16) | (0u << 8) | 0u);
   program_if(tb, 0, 0, a, kSrc, kDst);
   tb.write(ifw(0, 0, PL_IF_CTRL), PL_IF_CTRL_START_MASK | PL_IF_CTRL_IRQ_EN_MASK);
-  ASSERT_TRUE(tb.run_until([&] { return (tb.irq() >> PL_IRQ_PRR0_BIT) & 1u; }, 100000));
+  ASSERT_TRUE(wait_prr0_irq(tb, 100000));
   uint32_t st = tb.read(ifw(0, 0, PL_IF_STATUS));
   EXPECT_TRUE(st & PL_IF_STATUS_ERROR_MASK);
   EXPECT_FALSE(st & PL_IF_STATUS_BUSY_MASK);
@@ -380,7 +385,7 @@ TEST(CtrlFrames, DmaWindowRefusesFramesOutside) {
   tb.write(prr(0, PL_PRR_DMA_LIMIT), kSrc + in_bytes - 1);
   program_if(tb, 0, 0, j, kSrc, kDst);
   tb.write(ifw(0, 0, PL_IF_CTRL), PL_IF_CTRL_START_MASK | PL_IF_CTRL_IRQ_EN_MASK);
-  ASSERT_TRUE(tb.run_until([&] { return (tb.irq() >> PL_IRQ_PRR0_BIT) & 1u; }, 1000));
+  ASSERT_TRUE(wait_prr0_irq(tb, 1000));
   uint32_t st = tb.read(ifw(0, 0, PL_IF_STATUS));
   EXPECT_TRUE(st & PL_IF_STATUS_ERROR_MASK);
   EXPECT_FALSE(st & PL_IF_STATUS_BUSY_MASK);
@@ -403,7 +408,7 @@ TEST(CtrlFrames, DmaWindowRefusesFramesOutside) {
   program_if(tb, 0, 0, j, src2, dst2);
   tb.write(ifw(0, 0, PL_IF_CTRL), PL_IF_CTRL_START_MASK | PL_IF_CTRL_IRQ_EN_MASK);
   EXPECT_EQ(tb.read(prr(0, PL_PRR_DMA_STATUS)) & 0x8u, 0u);  // START cleared it
-  ASSERT_TRUE(tb.run_until([&] { return (tb.irq() >> PL_IRQ_PRR0_BIT) & 1u; }, 100000));
+  ASSERT_TRUE(wait_prr0_irq(tb, 100000));
   st = tb.read(ifw(0, 0, PL_IF_STATUS));
   EXPECT_TRUE(st & PL_IF_STATUS_ERROR_MASK);
   EXPECT_EQ(tb.read(prr(0, PL_PRR_PROGRESS)), 1u);
