@@ -68,16 +68,11 @@ void DevTarget::b_transport(tlm::tlm_generic_payload &p, sc_time &delay)
     uint32_t off = (uint32_t)p.get_address();
     uint32_t v = 0;
     zynq_status st;
-    // Copies of a constant size (inline moves, not a library call).
     if (p.is_read()) {
         st = zynq_dev_read(dev_, off, len, &v);
-        if (len == 4) std::memcpy(p.get_data_ptr(), &v, 4);
-        else if (len == 2) std::memcpy(p.get_data_ptr(), &v, 2);
-        else std::memcpy(p.get_data_ptr(), &v, 1);
+        std::memcpy(p.get_data_ptr(), &v, len);
     } else {
-        if (len == 4) std::memcpy(&v, p.get_data_ptr(), 4);
-        else if (len == 2) std::memcpy(&v, p.get_data_ptr(), 2);
-        else std::memcpy(&v, p.get_data_ptr(), 1);
+        std::memcpy(&v, p.get_data_ptr(), len);
         st = zynq_dev_write(dev_, off, len, v);
     }
     delay += latency_;
